@@ -1,0 +1,166 @@
+// Facts are what collectors learn about the target repository, once, and share with every check.
+// This file is the one list of fact keys and their shapes; each key has exactly one collector
+// (registered in src/collectors/index.ts).
+
+import type { ProjectKind } from './types.js';
+
+export interface FileEntry {
+  /** Relative to the target root, with `/`. */
+  path: string;
+  /** Bytes. */
+  size: number;
+}
+
+/**
+ * The files that make up the repository: tracked files in a git work tree, otherwise a walk that
+ * honours `.gitignore`. Dependency folders, build output, vendored and minified files are left out
+ * (and listed in `skipped`). Implemented on disk by the inventory collector and in memory by tests.
+ */
+export interface RepoTree {
+  /** Absolute path of the target, or '' for an in-memory tree. */
+  root: string;
+  source: 'git' | 'walk' | 'memory';
+  /** Sorted by path. */
+  files: readonly FileEntry[];
+  skipped: readonly { path: string; reason: string }[];
+  has(path: string): boolean;
+  /**
+   * UTF-8 text of a file, cached. `null` for a binary file, one above the size cap, or one that
+   * cannot be read (the reason is then in `unreadable`).
+   */
+  read(path: string): string | null;
+  /** Files that `read` refused, with the reason; filled as files are read. */
+  readonly unreadable: ReadonlyMap<string, string>;
+}
+
+export interface GitFact {
+  isRepo: boolean;
+  commit: string | null;
+  branch: string | null;
+}
+
+export interface PackageManifest {
+  /** Path of the package.json, relative to the root ("package.json", "packages/api/package.json"). */
+  path: string;
+  /** Folder of the package relative to the root ('' for the root). */
+  dir: string;
+  name: string | null;
+  version: string | null;
+  private: boolean;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  optionalDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  /** Normalised: command name → file. */
+  bin: Record<string, string>;
+  main: string | null;
+  module: string | null;
+  exports: unknown;
+  engines: Record<string, string>;
+  /** Workspace globs declared by this manifest (npm/yarn `workspaces`, or pnpm-workspace.yaml at the root). */
+  workspaces: string[];
+  packageManager: string | null;
+  type: 'module' | 'commonjs' | null;
+  /** The whole parsed document, for fields the typed view does not carry (e.g. `shipshape`). */
+  raw: Record<string, unknown>;
+}
+
+export interface ManifestsFact {
+  root: PackageManifest | null;
+  /** Workspace packages, root excluded. */
+  workspaces: PackageManifest[];
+  /** Root first, then workspaces. */
+  all: PackageManifest[];
+  /** Manifests that exist but could not be read or parsed. */
+  invalid: { path: string; message: string }[];
+}
+
+export type PackageManagerName = 'npm' | 'yarn' | 'pnpm' | 'bun';
+
+export interface LockfileRef {
+  path: string;
+  manager: PackageManagerName;
+}
+
+export interface LockfilesFact {
+  lockfiles: LockfileRef[];
+  /** From `packageManager`, lockfiles or workspace files; null when nothing says. */
+  manager: PackageManagerName | null;
+  evidence: string[];
+}
+
+export type CiProvider =
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'circleci'
+  | 'azure-pipelines'
+  | 'bitbucket-pipelines'
+  | 'jenkins'
+  | 'travis'
+  | 'drone'
+  | 'buildkite'
+  | 'woodpecker'
+  | 'other';
+
+export interface CiStep {
+  /** A shell command the pipeline runs. */
+  run?: string;
+  /** A reusable action or orb (`actions/setup-node@v4`). */
+  uses?: string;
+  with?: Record<string, unknown>;
+  job: string | null;
+  line: number | null;
+}
+
+export interface CiConfig {
+  provider: CiProvider;
+  path: string;
+  /** The parsed YAML (or null for non-YAML configs such as a Jenkinsfile, or a parse failure). */
+  document: unknown;
+  parseError: string | null;
+  steps: CiStep[];
+  /** Triggers such as `push`, `pull_request`, `schedule` where the provider says. */
+  triggers: string[];
+}
+
+export interface CiFact {
+  configs: CiConfig[];
+}
+
+export interface DocsFact {
+  readme: { path: string; text: string } | null;
+  /** Files under docs/, doc/, adr/ and similar, plus root-level markdown other than the README. */
+  docFiles: string[];
+  license: string | null;
+  changelog: string | null;
+}
+
+export type EnvFileKind = 'real' | 'template' | 'fixture';
+
+export interface EnvFact {
+  files: { path: string; kind: EnvFileKind }[];
+  /** Places where code reads environment variables (process.env, import.meta.env, Deno.env, Bun.env). */
+  reads: { file: string; line: number; name: string | null }[];
+}
+
+export interface ProjectFact {
+  kind: ProjectKind;
+  /** Why this kind, in a few lines of evidence. */
+  evidence: string[];
+  private: boolean;
+  name: string | null;
+}
+
+export interface Facts {
+  tree: RepoTree;
+  git: GitFact;
+  manifests: ManifestsFact;
+  lockfiles: LockfilesFact;
+  ci: CiFact;
+  docs: DocsFact;
+  env: EnvFact;
+  project: ProjectFact;
+}
+
+export type FactKey = keyof Facts;
