@@ -9,6 +9,8 @@ export interface FileEntry {
   path: string;
   /** Bytes. */
   size: number;
+  /** Tracked by git; false for a file that exists but is not committed (nor ignored), and outside git. */
+  tracked: boolean;
 }
 
 /**
@@ -152,6 +154,25 @@ export interface ProjectFact {
   name: string | null;
 }
 
+export interface ParsedFile {
+  path: string;
+  /** Physical lines, and lines holding code (not blank, not only comments). */
+  lines: number;
+  codeLines: number;
+  isTest: boolean;
+  /** Syntax errors; a file with errors is still analysed as far as the parser recovered. */
+  parseErrors: { line: number; column: number; message: string }[];
+  /** Results of each extractor in src/analysis/extractors, by extractor id (absent when it returned null). */
+  extracts: Record<string, unknown>;
+}
+
+/** The shared parse of every JS/TS source file (see src/analysis/extractor.ts). */
+export interface CodeFact {
+  files: ParsedFile[];
+  /** Source files not parsed: generated, minified, vendored, oversized, binary. */
+  skipped: { path: string; reason: string }[];
+}
+
 export interface Facts {
   tree: RepoTree;
   git: GitFact;
@@ -161,6 +182,7 @@ export interface Facts {
   docs: DocsFact;
   env: EnvFact;
   project: ProjectFact;
+  code: CodeFact;
 }
 
 export type FactKey = keyof Facts;

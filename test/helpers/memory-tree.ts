@@ -4,7 +4,7 @@ import type { RepoTree } from '../../src/core/facts.js';
 export function memoryTree(files: Record<string, string | Buffer>): RepoTree {
   const entries = Object.keys(files)
     .sort()
-    .map((path) => ({ path, size: Buffer.byteLength(files[path] as string | Buffer) }));
+    .map((path) => ({ path, size: Buffer.byteLength(files[path] as string | Buffer), tracked: true }));
   const paths = new Set(entries.map((entry) => entry.path));
   const unreadable = new Map<string, string>();
   return {

@@ -1,0 +1,22 @@
+// The shared parse: every JS/TS source file is parsed once (by the `code` collector, possibly in
+// worker threads) and each registered extractor pulls what its checks need from the AST. Only the
+// extractors' plain-data results outlive the parse, so ASTs never have to be held for the whole repo
+// or sent between threads.
+import type { ts } from 'ts-morph';
+
+export interface SourceInput {
+  /** Repository-relative, with `/`. */
+  path: string;
+  text: string;
+  sourceFile: ts.SourceFile;
+  /** The TypeScript namespace (from ts-morph), so extractors need not import TypeScript themselves. */
+  ts: typeof ts;
+  isTest: boolean;
+}
+
+export interface FileExtractor<T> {
+  /** Key of this extractor's results in `ParsedFile.extracts`. */
+  id: string;
+  /** Returns plain, structured-cloneable data (no AST nodes), or null when the file holds nothing of interest. */
+  extract(input: SourceInput): T | null;
+}

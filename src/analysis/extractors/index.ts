@@ -1,0 +1,5 @@
+// The one list of per-file extractors run on the shared parse. Add an extractor here to have its
+// results in `facts.code.files[].extracts[extractor.id]`.
+import type { FileExtractor } from '../extractor.js';
+
+export const extractors: readonly FileExtractor<unknown>[] = [];
