@@ -18,6 +18,7 @@ export class FactError extends Error {
 export class FactStore {
   private readonly pending = new Map<FactKey, Promise<unknown>>();
   private readonly settled = new Map<FactKey, unknown>();
+  private readonly failures = new Map<FactKey, FactError>();
 
   constructor(
     private readonly ctx: AuditContext,
@@ -44,7 +45,11 @@ export class FactStore {
             return value;
           },
           (error: unknown) => {
-            throw error instanceof FactError ? error : new FactError(key, error);
+            const failure = error instanceof FactError ? error : new FactError(key, error);
+            // Only the fact's own collector failing is recorded here; a failure inherited from a
+            // fact it depends on is already recorded under that fact.
+            if (failure.key === key) this.failures.set(key, failure);
+            throw failure;
           },
         );
       // Failures surface through the checks that await the fact; keep Node from reporting them twice.
@@ -53,6 +58,11 @@ export class FactStore {
     }
     return promise as Promise<Facts[K]>;
   };
+
+  /** Facts whose collector threw, with the error. */
+  failed(): ReadonlyMap<FactKey, FactError> {
+    return this.failures;
+  }
 
   /** Facts that were collected successfully, for metrics. */
   collected(): ReadonlyMap<FactKey, unknown> {

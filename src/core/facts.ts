@@ -164,6 +164,8 @@ export interface ParsedFile {
   parseErrors: { line: number; column: number; message: string }[];
   /** Results of each extractor in src/analysis/extractors, by extractor id (absent when it returned null). */
   extracts: Record<string, unknown>;
+  /** Extractors that threw on this file (the file's other results are kept). */
+  extractorErrors?: { extractor: string; message: string }[];
 }
 
 /** The shared parse of every JS/TS source file (see src/analysis/extractor.ts). */

@@ -2,7 +2,7 @@ import type { AnyCheck } from './check.js';
 import type { FactStore } from './fact-store.js';
 import type { FactKey, Facts } from './facts.js';
 import { fingerprintOf } from './fingerprint.js';
-import type { Finding, Severity, Status } from './types.js';
+import type { AreaId, Finding, Severity, Status } from './types.js';
 
 export interface CheckSettings {
   severity: Severity;
@@ -13,7 +13,7 @@ export interface CheckSettings {
 
 export interface CheckResult {
   id: string;
-  category: string;
+  category: AreaId;
   title: string;
   status: Status;
   score: number | null;

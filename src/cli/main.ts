@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../core/version.js';
+import { registerAudit } from './commands/audit.js';
+import { registerCatalogue } from './commands/catalogue.js';
+import { EXIT, UsageError } from './errors.js';
+
+/** Runs a command's action and maps what it throws onto the documented exit codes. */
+async function run(action: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await action();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`shipshape: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`shipshape: the audit could not complete: ${message}\n`);
+    if (process.env.SHIPSHAPE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT.incomplete;
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('shipshape')
+    .description('How far is this JavaScript/TypeScript codebase from production, why, and what to fix first.')
+    .version(TOOL_VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerAudit(program, run);
+  registerCatalogue(program, run);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    throw error;
+  }
+}

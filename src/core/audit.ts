@@ -1,0 +1,104 @@
+// The pipeline: collect facts once → run checks → score → one Report object.
+import { checks as catalogue } from '../checks/index.js';
+import { collectorsByKey } from '../collectors/index.js';
+import type { Config } from '../config/schema.js';
+import type { Report } from '../report/schema.js';
+import { REPORT_SCHEMA_VERSION } from '../report/schema.js';
+import { levelOf, scoreCategories, scoreOverall } from '../scoring/score.js';
+import type { AnyCheck } from './check.js';
+import type { AuditContext } from './context.js';
+import { FactStore } from './fact-store.js';
+import type { FactKey, Facts, GitFact, ProjectFact } from './facts.js';
+import { disambiguate } from './fingerprint.js';
+import { runCheck } from './run-check.js';
+import { selectChecks, settingsFor, type Selection } from './select.js';
+import { TOOL_VERSION } from './version.js';
+import { severityRank } from './types.js';
+
+export interface AuditRequest {
+  ctx: AuditContext;
+  config: Config;
+  selection: Selection;
+  /** The target as the user named it, for the report ("." or "../app"). */
+  displayPath: string;
+  /** Facts supplied up front instead of collected (tests). */
+  preset?: Partial<Facts>;
+  /** Catalogue override (tests). */
+  checks?: readonly AnyCheck[];
+}
+
+async function optionalFact<K extends FactKey>(store: FactStore, key: K): Promise<Facts[K] | null> {
+  try {
+    return await store.get(key);
+  } catch {
+    return null;
+  }
+}
+
+function mergeMetrics(target: Record<string, unknown>, extra: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(extra)) {
+    const existing = target[key];
+    target[key] =
+      existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value)
+        ? { ...(existing as object), ...(value as object) }
+        : value;
+  }
+}
+
+export async function runAudit(request: AuditRequest): Promise<Report> {
+  const started = performance.now();
+  const { ctx, config } = request;
+  const selected = selectChecks(request.checks ?? catalogue, config, request.selection);
+  const store = new FactStore(ctx, collectorsByKey, request.preset);
+
+  const [git, project] = await Promise.all([
+    optionalFact(store, 'git') as Promise<GitFact | null>,
+    optionalFact(store, 'project') as Promise<ProjectFact | null>,
+  ]);
+
+  const results = await Promise.all(selected.map((check) => runCheck(check, store, settingsFor(check, config), ctx.now)));
+  const fingerprints = disambiguate(results.flatMap((result) => result.findings.map((finding) => finding.fingerprint)));
+  let index = 0;
+  const findings = results
+    .flatMap((result) => result.findings)
+    .map((finding) => ({ ...finding, fingerprint: fingerprints[index++]! }))
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
+
+  const checks = results.map(({ findings: _findings, metrics: _metrics, ...check }) => check);
+  const areaWeights = Object.fromEntries(
+    Object.entries(config.areas).flatMap(([id, area]) => (area?.weight === undefined ? [] : [[id, area.weight]])),
+  );
+  const categories = scoreCategories(checks, areaWeights);
+  const overall = scoreOverall(categories, findings);
+
+  const metrics: Record<string, unknown> = {};
+  for (const [key, value] of store.collected()) {
+    const collector = collectorsByKey.get(key);
+    if (collector?.metrics) mergeMetrics(metrics, collector.metrics(value as never));
+  }
+  for (const result of results) if (result.metrics) mergeMetrics(metrics, result.metrics);
+
+  const errors: Report['errors'] = results
+    .filter((result) => result.status === 'error')
+    .map((result) => ({ source: result.id, message: result.reason ?? 'failed without a message' }));
+  for (const key of store.failed().keys()) {
+    errors.push({ source: `fact:${key}`, message: store.failed().get(key)!.message });
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'shipshape', version: TOOL_VERSION },
+    target: { path: request.displayPath, commit: git?.commit ?? null, kind: project?.kind ?? 'unknown', name: project?.name ?? null },
+    generatedAt: ctx.now.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    score: overall.score,
+    grade: overall.grade,
+    level: levelOf(checks),
+    cap: overall.cap,
+    categories,
+    checks,
+    findings,
+    metrics,
+    errors,
+  };
+}

@@ -1,0 +1,51 @@
+// Orderings and wording that every human-facing view of a report shares.
+import type { Report, ReportCheck, ReportFinding } from '../report/schema.js';
+import { severityRank } from '../core/types.js';
+
+export const STATUS_LABEL: Record<ReportCheck['status'], string> = {
+  pass: 'pass',
+  partial: 'partial',
+  fail: 'fail',
+  na: 'n/a',
+  unknown: 'unknown',
+  error: 'error',
+};
+
+/** Failing and partial checks, the most severe and least satisfied first. */
+export function failingChecks(report: Report): ReportCheck[] {
+  return report.checks
+    .filter((check) => check.status === 'fail' || check.status === 'partial')
+    .sort(
+      (a, b) =>
+        severityRank(b.severity) - severityRank(a.severity) ||
+        (a.score ?? 0) - (b.score ?? 0) ||
+        b.weight - a.weight ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+export function findingsOf(report: Report, checkId: string): ReportFinding[] {
+  return report.findings.filter((finding) => finding.checkId === checkId);
+}
+
+export function locationText(finding: ReportFinding): string {
+  if (!finding.location) return '';
+  const { file, line, column } = finding.location;
+  return line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : String(Math.round(score));
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function byStatus(report: Report, status: ReportCheck['status']): ReportCheck[] {
+  return report.checks.filter((check) => check.status === status);
+}

@@ -1,0 +1,151 @@
+// The default view: what a founder reads in a terminal, 80 columns wide, worst news first.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Report, ReportCheck } from '../report/schema.js';
+import type { Severity } from '../core/types.js';
+import {
+  byStatus,
+  failingChecks,
+  findingsOf,
+  formatDuration,
+  formatScore,
+  locationText,
+  plural,
+} from './shared.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Show every finding and the passing checks too. */
+  verbose: boolean;
+  width?: number;
+}
+
+const FINDINGS_PER_CHECK = 3;
+
+function severityColour(c: ChalkInstance, severity: Severity): (text: string) => string {
+  switch (severity) {
+    case 'critical':
+      return c.bgRed.white.bold;
+    case 'high':
+      return c.red.bold;
+    case 'medium':
+      return c.yellow;
+    case 'low':
+      return c.cyan;
+    default:
+      return c.gray;
+  }
+}
+
+function scoreColour(c: ChalkInstance, score: number | null): (text: string) => string {
+  if (score === null) return c.gray;
+  if (score >= 80) return c.green;
+  if (score >= 60) return c.yellow;
+  return c.red;
+}
+
+function bar(score: number | null, width: number): string {
+  if (score === null) return '·'.repeat(width);
+  const filled = Math.round((score / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** Wraps prose to the width, indenting continuation lines. */
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width - indent.length) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+function checkBlock(c: ChalkInstance, report: Report, check: ReportCheck, options: TerminalOptions, width: number): string[] {
+  const mark = check.status === 'fail' ? c.red('✗') : c.yellow('◐');
+  const scoreText = check.status === 'partial' && check.score !== null ? c.gray(` ${Math.round(check.score * 100)}%`) : '';
+  const lines = [`${mark} ${c.bold(check.title)}${scoreText}`, `  ${severityColour(c, check.severity)(check.severity)} ${c.gray(check.id)}`];
+  const findings = findingsOf(report, check.id);
+  const shown = options.verbose ? findings : findings.slice(0, FINDINGS_PER_CHECK);
+  for (const finding of shown) {
+    const where = locationText(finding);
+    lines.push(wrap(`${where ? `${c.underline(where)} ` : ''}${finding.message}`, width, '    '));
+  }
+  if (shown.length < findings.length) lines.push(c.gray(`    … and ${findings.length - shown.length} more (--verbose or --format json)`));
+  if (findings.length === 0) for (const evidence of check.evidence.slice(0, 2)) lines.push(wrap(evidence, width, '    '));
+  lines.push(wrap(`${c.green('fix:')} ${check.remediation}`, width, '    '));
+  return lines;
+}
+
+export function renderTerminal(report: Report, options: TerminalOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(60, Math.min(options.width ?? 80, 100));
+  const out: string[] = [];
+  const commit = report.target.commit ? ` @ ${report.target.commit.slice(0, 7)}` : '';
+  out.push(c.bold(`shipshape ${report.tool.version}`) + c.gray(` · ${report.target.path}${commit} · ${report.target.kind}`));
+  out.push('');
+
+  const scoreText = scoreColour(c, report.score)(c.bold(`${formatScore(report.score)}/100`));
+  out.push(`Score ${scoreText}  grade ${c.bold(report.grade ?? '—')}  level ${c.bold(report.level.title)}`);
+  if (report.cap) out.push(c.red(`  capped from ${report.cap.uncapped}: ${report.cap.reason}`));
+  if (report.level.next) {
+    out.push(wrap(`next level, ${report.level.next.title}, still needs: ${report.level.next.missing.join(', ')}`, width, '  '));
+  }
+  out.push('');
+
+  const titleWidth = Math.max(...report.categories.map((category) => category.title.length), 10);
+  for (const category of report.categories) {
+    const colour = scoreColour(c, category.score);
+    out.push(`  ${category.title.padEnd(titleWidth)}  ${colour(bar(category.score, 20))} ${colour(formatScore(category.score).padStart(3))}`);
+  }
+  out.push('');
+
+  const failing = failingChecks(report);
+  if (failing.length > 0) {
+    out.push(c.bold(`What to fix (${plural(failing.length, 'check')}, worst first)`));
+    for (const check of failing) out.push(...checkBlock(c, report, check, options, width), '');
+  } else if (report.checks.length > 0) {
+    out.push(c.green('Every check that applies passes.'), '');
+  }
+
+  const unknown = byStatus(report, 'unknown');
+  if (unknown.length > 0) {
+    out.push(c.bold('Could not verify (does not count as a pass)'));
+    for (const check of unknown) out.push(wrap(`? ${check.id}: ${check.reason ?? check.title}`, width, '  '));
+    out.push('');
+  }
+  const errored = byStatus(report, 'error');
+  if (errored.length > 0 || report.errors.length > 0) {
+    out.push(c.bold.red('Could not check (errors)'));
+    for (const error of report.errors) out.push(wrap(`! ${error.source}: ${error.message}`, width, '  '));
+    out.push('');
+  }
+  const na = byStatus(report, 'na');
+  if (options.verbose) {
+    if (na.length > 0) {
+      out.push(c.bold('Not applicable'));
+      for (const check of na) out.push(wrap(`- ${check.id}: ${check.reason ?? ''}`, width, '  '));
+      out.push('');
+    }
+    const passing = byStatus(report, 'pass');
+    if (passing.length > 0) {
+      out.push(c.bold('Passing'));
+      for (const check of passing) out.push(`  ${c.green('✓')} ${check.title} ${c.gray(check.id)}`);
+      out.push('');
+    }
+  }
+  const passCount = byStatus(report, 'pass').length;
+  out.push(
+    c.gray(
+      `${plural(report.checks.length, 'check')}: ${passCount} passed, ${failing.length} to fix, ${unknown.length} unknown, ` +
+        `${na.length} n/a, ${errored.length} errors · ${plural(report.findings.length, 'finding')} · ${formatDuration(report.durationMs)}`,
+    ),
+  );
+  if (!options.verbose && (na.length > 0 || passCount > 0)) out.push(c.gray('Run with --verbose to list passing and n/a checks.'));
+  return `${out.join('\n')}\n`;
+}
