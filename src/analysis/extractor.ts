@@ -3,6 +3,8 @@
 // extractors' plain-data results outlive the parse, so ASTs never have to be held for the whole repo
 // or sent between threads.
 import type { ts } from 'ts-morph';
+import type { NodeIndex } from './syntax.js';
+import type { TokenStream } from './tokens.js';
 
 export interface SourceInput {
   /** Repository-relative, with `/`. */
@@ -12,6 +14,10 @@ export interface SourceInput {
   /** The TypeScript namespace (from ts-morph), so extractors need not import TypeScript themselves. */
   ts: typeof ts;
   isTest: boolean;
+  /** The file's nodes grouped by syntax kind (built once, on first use, for all extractors). */
+  nodes: NodeIndex;
+  /** Comments and significant tokens from one scanner pass. */
+  tokens: TokenStream;
 }
 
 export interface FileExtractor<T> {

@@ -1,5 +1,6 @@
 // The one list of per-file extractors run on the shared parse. Add an extractor here to have its
 // results in `facts.code.files[].extracts[extractor.id]`.
 import type { FileExtractor } from '../extractor.js';
+import { importsExtractor } from './imports.js';
 
-export const extractors: readonly FileExtractor<unknown>[] = [];
+export const extractors: readonly FileExtractor<unknown>[] = [importsExtractor];
