@@ -175,6 +175,131 @@ export interface CodeFact {
   skipped: { path: string; reason: string }[];
 }
 
+export type DependencyType = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+
+/** What a dependency specifier points at (`^1.2.0` is a range, `workspace:*` a workspace, …). */
+export type SpecifierKind =
+  | 'range'
+  | 'version'
+  | 'tag'
+  | 'alias'
+  | 'workspace'
+  | 'link'
+  | 'file'
+  | 'git'
+  | 'url'
+  | 'catalog'
+  | 'invalid';
+
+/** One dependency declared in one manifest, resolved to the version the lockfile pins. */
+export interface DirectDependency {
+  /** The name as declared (the key in package.json). */
+  name: string;
+  /** The registry name: differs from `name` for an `npm:` alias. */
+  packageName: string;
+  /** Folder of the declaring package relative to the root ('' for the root). */
+  workspace: string;
+  manifestPath: string;
+  type: DependencyType;
+  /** The specifier as written. */
+  range: string;
+  specifierKind: SpecifierKind;
+  /** The version installed; null when it cannot be known (no lockfile and no minimum, or not a registry package). */
+  installed: string | null;
+  /** Where `installed` came from: the lockfile, or the range's minimum when there is no usable lockfile. */
+  resolvedFrom: 'lockfile' | 'range-minimum' | null;
+}
+
+/** A package the lockfile installs, direct or transitive. */
+export interface InstalledPackage {
+  name: string;
+  version: string;
+  /** Installed only for development (npm and pnpm lockfiles say; false when unknown). */
+  dev: boolean;
+  /** Declares an install script, when the lockfile says so (npm v2+ `hasInstallScript`, pnpm `requiresBuild`). */
+  hasInstallScript: boolean;
+  /** Where it sits: `node_modules/a/node_modules/b` for npm, null when the format does not say. */
+  location: string | null;
+}
+
+export type LockfileIssueKind = 'unparsable' | 'out-of-sync' | 'several-lockfiles' | 'package-manager-mismatch';
+
+export interface LockfileIssue {
+  kind: LockfileIssueKind;
+  /** The file concerned, when there is one. */
+  path: string | null;
+  message: string;
+}
+
+export interface InstalledFact {
+  /** The lockfile read, with its format (`package-lock v3`, `pnpm-lock 9.0`, `yarn berry 8`, …). */
+  lockfile: { path: string; manager: PackageManagerName; format: string } | null;
+  direct: DirectDependency[];
+  /** Every package in the lockfile; empty without a lockfile. */
+  packages: InstalledPackage[];
+  /** Package name → the direct dependencies that pull it in (name chains), for advisory paths. */
+  paths: Record<string, string[][]>;
+  issues: LockfileIssue[];
+}
+
+export type RegistryStatus = 'ok' | 'nonexistent' | 'unknown';
+
+/** What the registry says about one package, reduced to what the checks use. */
+export interface PackageRegistryInfo {
+  name: string;
+  status: RegistryStatus;
+  /** Why `unknown` (timeout, HTTP 500, malformed answer, offline without a cached entry). */
+  reason: string | null;
+  distTags: Record<string, string>;
+  /** Stable versions and dist-tag targets → publish time (ISO). Prereleases outside dist-tags are dropped. */
+  time: Record<string, string>;
+  created: string | null;
+  modified: string | null;
+  /** Version → deprecation message, for deprecated versions. */
+  deprecated: Record<string, string>;
+  /** Versions that declare preinstall/install/postinstall scripts (or a binding.gyp build). */
+  installScripts: string[];
+  /** Peer dependencies of the latest version (for grouping upgrades). */
+  latestPeers: string[];
+  /** When this was learned from the registry (ISO); older than the run when it came from the cache. */
+  fetchedAt: string | null;
+  fromCache: boolean;
+}
+
+export interface RegistryFact {
+  /** The default registry (credentials never appear here). */
+  registry: string;
+  offline: boolean;
+  packages: Record<string, PackageRegistryInfo>;
+  stats: { requested: number; fromCache: number; fetched: number; failed: number; durationMs: number };
+}
+
+export type AdvisorySeverity = 'info' | 'low' | 'moderate' | 'high' | 'critical';
+
+export interface Advisory {
+  id: string;
+  package: string;
+  title: string;
+  url: string | null;
+  severity: AdvisorySeverity;
+  /** The affected range as the source states it. */
+  vulnerableVersions: string;
+  /** Installed versions it affects. */
+  affected: string[];
+  /** Lowest version that is no longer affected, when it can be told. */
+  firstFixed: string | null;
+}
+
+export interface AdvisoriesFact {
+  /** `unknown` when no source could answer (offline, endpoint refused, malformed answer). */
+  status: 'ok' | 'unknown';
+  reason: string | null;
+  source: 'registry' | 'osv' | null;
+  /** Packages (name@version pairs) asked about. */
+  queried: number;
+  advisories: Advisory[];
+}
+
 export interface Facts {
   tree: RepoTree;
   git: GitFact;
@@ -185,6 +310,9 @@ export interface Facts {
   env: EnvFact;
   project: ProjectFact;
   code: CodeFact;
+  installed: InstalledFact;
+  registry: RegistryFact;
+  advisories: AdvisoriesFact;
 }
 
 export type FactKey = keyof Facts;
