@@ -45,11 +45,21 @@ function mergeMetrics(target: Record<string, unknown>, extra: Record<string, unk
   }
 }
 
+export class AuditIncompleteError extends Error {}
+
 export async function runAudit(request: AuditRequest): Promise<Report> {
   const started = performance.now();
   const { ctx, config } = request;
   const selected = selectChecks(request.checks ?? catalogue, config, request.selection);
   const store = new FactStore(ctx, collectorsByKey, request.preset);
+
+  // Without the file inventory nothing can be checked: that is an audit that could not complete,
+  // not a report full of errors.
+  try {
+    await store.get('tree');
+  } catch (error) {
+    throw new AuditIncompleteError(`cannot read the repository at ${ctx.root}: ${(error as Error).message}`);
+  }
 
   const [git, project] = await Promise.all([
     optionalFact(store, 'git') as Promise<GitFact | null>,

@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const OFFLINE = ['--offline', '--no-cache', '--now', '2026-11-01'];
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'shipshape-cli-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('exit codes', () => {
+  it('0: the audit ran and there was no gate', async () => {
+    const result = await runCli(['audit', 'fixtures/small-library', ...OFFLINE, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ schemaVersion: 1, target: { path: 'fixtures/small-library' } });
+  });
+
+  it('1: the gate failed, with the reason on stderr', async () => {
+    const result = await runCli(['audit', 'fixtures/prototype-ai', ...OFFLINE, '--fail-under', '100', '--quiet']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/gate failed: score \d+ is below --fail-under 100/);
+  });
+
+  it('1: --fail-on trips on a finding at or above the severity', async () => {
+    const result = await runCli(['audit', 'fixtures/prototype-ai', ...OFFLINE, '--fail-on', 'critical', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/finding\(s\) at or above "critical"/);
+  });
+
+  it.each([
+    [['audit', 'fixtures/does-not-exist'], /no such directory: fixtures\/does-not-exist/],
+    [['audit', 'README.md'], /not a directory: README.md/],
+    [['audit', '.', '--format', 'pdf'], /--format: .*"pdf"/],
+    [['audit', '.', '--fail-under', 'lots'], /--fail-under: .*"lots"/],
+    [['audit', '.', '--fail-on', 'severe'], /--fail-on: /],
+    [['audit', '.', '--only', 'nonsense'], /--only: unknown check or area "nonsense"/],
+    [['audit', '.', '--now', 'yesterday'], /--now: expected an ISO date/],
+    [['audit', '--bogus'], /unknown option '--bogus'/],
+    [['explain', 'docs.nope'], /no check "docs.nope"/],
+  ])('2: usage error for %j, one clear line', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(result.stdout).toBe('');
+  });
+
+  it('2: an invalid configuration names the file and the field, and nothing is written', async () => {
+    const config = join(scratch, 'bad.json');
+    const output = join(scratch, 'never.json');
+    await writeFile(config, JSON.stringify({ checks: { 'docs.readme': { severity: 'urgent' } } }));
+    const result = await runCli(['audit', 'fixtures/small-library', '--config', config, '--output', output, ...OFFLINE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/invalid configuration in .*bad.json: checks.docs.readme.severity/);
+    await expect(import('node:fs/promises').then((fs) => fs.access(output))).rejects.toThrow();
+  });
+
+  it('3: the report could not be written', async () => {
+    const blocker = join(scratch, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const result = await runCli(['audit', 'fixtures/small-library', ...OFFLINE, '--output', join(blocker, 'report.json')]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/could not complete/);
+  });
+
+  it('0: --help and --version', async () => {
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(['audit', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--fail-under');
+  });
+});
