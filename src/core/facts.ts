@@ -140,10 +140,48 @@ export interface DocsFact {
 
 export type EnvFileKind = 'real' | 'template' | 'fixture';
 
+export interface EnvFileRef {
+  path: string;
+  kind: EnvFileKind;
+  /** Committed to git (from the inventory). */
+  tracked: boolean;
+  /** Names of the variables the file sets (never their values); null when it could not be read. */
+  variables: string[] | null;
+}
+
 export interface EnvFact {
-  files: { path: string; kind: EnvFileKind }[];
+  files: EnvFileRef[];
   /** Places where code reads environment variables (process.env, import.meta.env, Deno.env, Bun.env). */
   reads: { file: string; line: number; name: string | null }[];
+}
+
+export interface TestFileInfo {
+  path: string;
+  /** Call sites of runnable test cases (`it(`, `test(`, `Deno.test(`, `it.each(…)`…); null when unreadable. */
+  cases: number | null;
+  /** Call sites of cases that do not run: `it.todo`, `test.skip`, `xit`, a mocha `it('name')` without a body. */
+  placeholders: number;
+  /** Line of the first runnable case. */
+  firstCaseLine: number | null;
+}
+
+/** Test files (by name or folder; fixtures excluded) and the test cases they declare, found lexically. */
+export interface TestsFact {
+  files: TestFileInfo[];
+}
+
+export type DeployConfigStrength = 'deploy' | 'local';
+
+export interface DeployConfigRef {
+  path: string;
+  /** What the file deploys with ("Docker image", "Fly.io"). */
+  target: string;
+  /** `local` for files that usually describe a development set-up only (docker-compose). */
+  strength: DeployConfigStrength;
+}
+
+export interface DeployFact {
+  configs: DeployConfigRef[];
 }
 
 export interface ProjectFact {
@@ -308,6 +346,8 @@ export interface Facts {
   ci: CiFact;
   docs: DocsFact;
   env: EnvFact;
+  tests: TestsFact;
+  deploy: DeployFact;
   project: ProjectFact;
   code: CodeFact;
   installed: InstalledFact;
