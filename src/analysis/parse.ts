@@ -72,3 +72,32 @@ export function analyseFile(input: AnalyseInput, extractors: readonly FileExtrac
     ...(extractorErrors.length > 0 ? { extractorErrors } : {}),
   };
 }
+
+/** A file the parser itself choked on (e.g. nesting deep enough to overflow the stack). */
+export interface AnalyseFailure {
+  path: string;
+  error: string;
+}
+
+export type AnalyseOutcome = { file: ParsedFile } | AnalyseFailure;
+
+export interface BatchRequest {
+  id: number;
+  files: AnalyseInput[];
+}
+
+export interface BatchResponse {
+  id: number;
+  outcomes: AnalyseOutcome[];
+}
+
+export function analyseBatch(request: BatchRequest, extractors: readonly FileExtractor<unknown>[]): BatchResponse {
+  const outcomes = request.files.map((input): AnalyseOutcome => {
+    try {
+      return { file: analyseFile(input, extractors) };
+    } catch (error) {
+      return { path: input.path, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  return { id: request.id, outcomes };
+}

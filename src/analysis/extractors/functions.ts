@@ -1,0 +1,433 @@
+// Per-function metrics: cyclomatic complexity (ESLint 9's `complexity` rule, "classic" variant),
+// cognitive complexity (SonarSource's specification as implemented by SonarJS), lines of code,
+// parameters and nesting depth (ESLint's `max-depth`). See docs/code-health.md for the counting.
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { endLineOf, lineOf } from '../syntax.js';
+
+export interface FunctionRecord {
+  /** Inferred from the declaration, variable, property or class member; `<anonymous>` otherwise. */
+  name: string;
+  kind: 'function' | 'method' | 'arrow' | 'expression' | 'constructor' | 'accessor';
+  line: number;
+  endLine: number;
+  /** Lines in the function that hold code (blank and comment-only lines excluded). */
+  loc: number;
+  /** Declared parameters (a destructured object is one; TypeScript's `this` parameter is not counted). */
+  params: number;
+  cyclomatic: number;
+  cognitive: number;
+  /**
+   * False when SonarSource's rule counts this function's cognitive complexity in the function that
+   * encloses it (a nested callback inside a function that has control flow of its own).
+   */
+  cognitiveReported: boolean;
+  /** Deepest nesting of blocks (if, loops, switch, try) inside the function's own body. */
+  depth: number;
+  /** A capitalised function that returns JSX. */
+  component: boolean;
+  /** Nested in another function. */
+  nested: boolean;
+  /** Normalised `name(params)` text: a stable identity for fingerprints. */
+  signature: string;
+}
+
+export interface FunctionsExtract {
+  functions: FunctionRecord[];
+}
+
+interface Frame {
+  record: FunctionRecord;
+  node: TS.Node;
+  /** 1 for a function outside any function, 2 for one nested in it, … */
+  level: number;
+  blockDepth: number;
+  // Cognitive bookkeeping, following SonarJS: a top-level function folds its second-level functions
+  // in only when it has control flow of its own and is not a React component.
+  own: number;
+  hasStructural: boolean;
+  ifNested: number;
+  ifNotNested: number;
+  children: Frame[];
+  recursive: boolean;
+  returnsJsx: boolean;
+}
+
+const MAX_SIGNATURE = 160;
+
+function propertyNameText(ts: typeof TS, name: TS.PropertyName | TS.BindingName | undefined): string | null {
+  if (!name) return null;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return null;
+}
+
+function className(ts: typeof TS, node: TS.Node): string | null {
+  const parent = node.parent;
+  if (parent && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent))) return parent.name?.text ?? null;
+  return null;
+}
+
+/** A function's name as a reader would say it: from its declaration or from where it is assigned. */
+export function functionName(ts: typeof TS, node: TS.SignatureDeclaration): string {
+  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
+  if (ts.isConstructorDeclaration(node)) {
+    const owner = className(ts, node);
+    return owner ? `${owner}.constructor` : 'constructor';
+  }
+  if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
+    const name = propertyNameText(ts, node.name) ?? '<computed>';
+    const owner = className(ts, node);
+    return owner ? `${owner}.${name}` : name;
+  }
+  if (ts.isFunctionDeclaration(node)) return 'default';
+  let parent = node.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) {
+    parent = parent.parent;
+  }
+  if (!parent) return '<anonymous>';
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
+    const name = propertyNameText(ts, parent.name);
+    if (name === null) return '<anonymous>';
+    const owner = ts.isPropertyDeclaration(parent) ? className(ts, parent) : null;
+    return owner ? `${owner}.${name}` : name;
+  }
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = parent.left;
+    if (ts.isIdentifier(target)) return target.text;
+    if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  }
+  if (ts.isExportAssignment(parent)) return 'default';
+  // `forwardRef(function Button() {})`, `memo(() => …)` assigned to a name: name the wrapper's target.
+  if (ts.isCallExpression(parent) && parent.parent && ts.isVariableDeclaration(parent.parent)) {
+    const name = propertyNameText(ts, parent.parent.name);
+    if (name !== null) return name;
+  }
+  return '<anonymous>';
+}
+
+function kindOf(ts: typeof TS, node: TS.Node): FunctionRecord['kind'] {
+  if (ts.isArrowFunction(node)) return 'arrow';
+  if (ts.isFunctionExpression(node)) return 'expression';
+  if (ts.isConstructorDeclaration(node)) return 'constructor';
+  if (ts.isMethodDeclaration(node)) return 'method';
+  if (ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) return 'accessor';
+  return 'function';
+}
+
+function unwrapParens(ts: typeof TS, node: TS.Expression): TS.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}
+
+function isJsx(ts: typeof TS, node: TS.Expression | undefined): boolean {
+  if (!node) return false;
+  const inner = unwrapParens(ts, node);
+  return ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner);
+}
+
+function isLogical(kind: TS.SyntaxKind, ts: typeof TS): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+function isLogicalAssignment(kind: TS.SyntaxKind, ts: typeof TS): boolean {
+  return (
+    kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken ||
+    kind === ts.SyntaxKind.BarBarEqualsToken ||
+    kind === ts.SyntaxKind.QuestionQuestionEqualsToken
+  );
+}
+
+/** Prefix sums of code lines, so a function's lines of code is one subtraction. */
+function codeLinePrefix(lines: Uint32Array, lineCount: number): Uint32Array {
+  const mark = new Uint8Array(lineCount + 2);
+  for (const line of lines) mark[line] = 1;
+  const prefix = new Uint32Array(lineCount + 2);
+  for (let line = 1; line < prefix.length; line++) prefix[line] = prefix[line - 1]! + mark[line]!;
+  return prefix;
+}
+
+export function extractFunctions(input: SourceInput): FunctionsExtract {
+  const { ts, sourceFile, text } = input;
+  const SK = ts.SyntaxKind;
+  const prefix = codeLinePrefix(input.tokens.lines, sourceFile.getLineStarts().length);
+  const functions: FunctionRecord[] = [];
+  const stack: Frame[] = [];
+  const consideredLogical = new Set<TS.Node>();
+  // Class field initializers and static blocks are code paths of their own for ESLint: their
+  // branches do not count towards the function around the class.
+  let cyclomaticTarget: Frame | null = null;
+
+  const current = (): Frame | undefined => stack[stack.length - 1];
+
+  const addCognitive = (value: number, structural: boolean): void => {
+    const top = stack[0];
+    if (!top) return;
+    if (stack.length === 1) {
+      top.own += value;
+      if (structural) top.hasStructural = true;
+      return;
+    }
+    const second = stack[1]!;
+    second.ifNested += value + (structural ? 1 : 0);
+    second.ifNotNested += value;
+    for (let index = 2; index < stack.length; index++) stack[index]!.ifNotNested += value;
+  };
+  const addCyclomatic = (): void => {
+    if (cyclomaticTarget) cyclomaticTarget.record.cyclomatic++;
+  };
+  const withBlock = (visitChildren: () => void): void => {
+    const frame = current();
+    if (frame) {
+      frame.blockDepth++;
+      if (frame.blockDepth > frame.record.depth) frame.record.depth = frame.blockDepth;
+    }
+    visitChildren();
+    if (frame) frame.blockDepth--;
+  };
+
+  const flattenLogical = (node: TS.Expression, out: TS.SyntaxKind[]): void => {
+    const inner = unwrapParens(ts, node);
+    if (ts.isBinaryExpression(inner) && isLogical(inner.operatorToken.kind, ts)) {
+      consideredLogical.add(inner);
+      flattenLogical(inner.left, out);
+      out.push(inner.operatorToken.kind);
+      flattenLogical(inner.right, out);
+    }
+  };
+  const inJsxContainer = (node: TS.Node): boolean => {
+    let parent = node.parent;
+    while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
+    return parent !== undefined && ts.isJsxExpression(parent);
+  };
+
+  const visitFunction = (node: TS.SignatureDeclaration & { body?: TS.Node | undefined }, nesting: number): void => {
+    if (!node.body) return;
+    const line = lineOf(sourceFile, node);
+    const endLine = endLineOf(sourceFile, node);
+    const name = functionName(ts, node);
+    const parameters = node.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === 'this'));
+    const parameterText = parameters.map((parameter) => text.slice(parameter.getStart(sourceFile), parameter.end)).join(', ');
+    const record: FunctionRecord = {
+      name,
+      kind: kindOf(ts, node),
+      line,
+      endLine,
+      loc: prefix[Math.min(endLine, prefix.length - 1)]! - prefix[line - 1]!,
+      params: parameters.length,
+      cyclomatic: 1,
+      cognitive: 0,
+      cognitiveReported: true,
+      depth: 0,
+      component: false,
+      nested: stack.length > 0,
+      signature: `${name}(${parameterText.replace(/\s+/g, ' ')})`.slice(0, MAX_SIGNATURE),
+    };
+    const frame: Frame = {
+      record,
+      node,
+      level: stack.length + 1,
+      blockDepth: 0,
+      own: 0,
+      hasStructural: false,
+      ifNested: 0,
+      ifNotNested: 0,
+      children: [],
+      recursive: false,
+      returnsJsx: ts.isArrowFunction(node) && isJsx(ts, node.body as TS.Expression),
+    };
+    if (frame.level === 2) stack[0]!.children.push(frame);
+    functions.push(record);
+    stack.push(frame);
+    const savedTarget = cyclomaticTarget;
+    cyclomaticTarget = frame;
+    const inner = frame.level >= 3 ? nesting + 1 : nesting;
+    for (const parameter of node.parameters) visit(parameter, inner);
+    visit(node.body, inner);
+    cyclomaticTarget = savedTarget;
+    stack.pop();
+    finishFunction(frame);
+  };
+
+  const finishFunction = (frame: Frame): void => {
+    const record = frame.record;
+    record.component = /^[A-Z]/.test(record.name.slice(record.name.lastIndexOf('.') + 1)) && frame.returnsJsx;
+    if (frame.level === 1) {
+      const folds = frame.hasStructural && !record.component;
+      record.cognitive = frame.own + (folds ? frame.children.reduce((sum, child) => sum + child.ifNested, 0) : 0);
+      for (const child of frame.children) child.record.cognitiveReported = !folds;
+    } else {
+      record.cognitive = frame.ifNotNested;
+      record.cognitiveReported = frame.level === 2;
+    }
+  };
+
+  const visit = (node: TS.Node, nesting: number): void => {
+    switch (node.kind) {
+      case SK.FunctionDeclaration:
+      case SK.FunctionExpression:
+      case SK.ArrowFunction:
+      case SK.MethodDeclaration:
+      case SK.Constructor:
+      case SK.GetAccessor:
+      case SK.SetAccessor:
+        visitFunction(node as TS.FunctionLikeDeclaration, nesting);
+        return;
+      case SK.IfStatement: {
+        const statement = node as TS.IfStatement;
+        const parent = statement.parent;
+        const isElseIf = parent !== undefined && ts.isIfStatement(parent) && parent.elseStatement === statement;
+        addCyclomatic();
+        addCognitive(isElseIf ? 1 : nesting + 1, !isElseIf);
+        const body = (): void => {
+          visit(statement.expression, nesting);
+          visit(statement.thenStatement, nesting + 1);
+          const otherwise = statement.elseStatement;
+          if (otherwise && ts.isIfStatement(otherwise)) visit(otherwise, nesting);
+          else if (otherwise) {
+            addCognitive(1, false);
+            visit(otherwise, nesting + 1);
+          }
+        };
+        if (isElseIf) body();
+        else withBlock(body);
+        return;
+      }
+      case SK.ForStatement:
+      case SK.ForInStatement:
+      case SK.ForOfStatement:
+      case SK.WhileStatement:
+      case SK.DoStatement: {
+        addCyclomatic();
+        addCognitive(nesting + 1, true);
+        const loop = node as TS.IterationStatement;
+        withBlock(() =>
+          ts.forEachChild(loop, (child) => {
+            visit(child, child === loop.statement ? nesting + 1 : nesting);
+          }),
+        );
+        return;
+      }
+      case SK.SwitchStatement: {
+        const statement = node as TS.SwitchStatement;
+        addCognitive(nesting + 1, true);
+        withBlock(() => {
+          visit(statement.expression, nesting);
+          for (const clause of statement.caseBlock.clauses) {
+            if (ts.isCaseClause(clause)) {
+              addCyclomatic();
+              visit(clause.expression, nesting + 1);
+            }
+            for (const child of clause.statements) visit(child, nesting + 1);
+          }
+        });
+        return;
+      }
+      case SK.TryStatement: {
+        const statement = node as TS.TryStatement;
+        withBlock(() => {
+          visit(statement.tryBlock, nesting);
+          const clause = statement.catchClause;
+          if (clause) {
+            addCyclomatic();
+            addCognitive(nesting + 1, true);
+            if (clause.variableDeclaration) visit(clause.variableDeclaration, nesting);
+            visit(clause.block, nesting + 1);
+          }
+          if (statement.finallyBlock) visit(statement.finallyBlock, nesting);
+        });
+        return;
+      }
+      case SK.WithStatement:
+        withBlock(() => ts.forEachChild(node, (child) => visit(child, nesting)));
+        return;
+      case SK.ConditionalExpression: {
+        const expression = node as TS.ConditionalExpression;
+        addCyclomatic();
+        addCognitive(nesting + 1, true);
+        visit(expression.condition, nesting);
+        visit(expression.whenTrue, nesting + 1);
+        visit(expression.whenFalse, nesting + 1);
+        return;
+      }
+      case SK.BinaryExpression: {
+        const expression = node as TS.BinaryExpression;
+        const operator = expression.operatorToken.kind;
+        if (isLogical(operator, ts)) {
+          addCyclomatic();
+          // `{ready && <Spinner />}` is how JSX renders conditionally; SonarJS does not count it.
+          if (!consideredLogical.has(expression) && !inJsxContainer(expression)) {
+            const operators: TS.SyntaxKind[] = [];
+            flattenLogical(expression, operators);
+            operators.forEach((kind, index) => {
+              if (index === 0 || operators[index - 1] !== kind) addCognitive(1, false);
+            });
+          }
+        } else if (isLogicalAssignment(operator, ts)) {
+          addCyclomatic();
+        }
+        break;
+      }
+      case SK.PropertyAccessExpression:
+      case SK.ElementAccessExpression:
+        if ((node as TS.PropertyAccessExpression).questionDotToken) addCyclomatic();
+        break;
+      case SK.CallExpression: {
+        const call = node as TS.CallExpression;
+        if (call.questionDotToken) addCyclomatic();
+        const frame = current();
+        if (frame && !frame.recursive && isSelfCall(call, frame)) {
+          frame.recursive = true;
+          addCognitive(1, false);
+        }
+        break;
+      }
+      case SK.Parameter:
+      case SK.BindingElement:
+        if ((node as TS.ParameterDeclaration).initializer) addCyclomatic();
+        break;
+      case SK.BreakStatement:
+      case SK.ContinueStatement:
+        if ((node as TS.BreakStatement).label) addCognitive(1, false);
+        break;
+      case SK.ReturnStatement: {
+        const frame = current();
+        if (frame && isJsx(ts, (node as TS.ReturnStatement).expression)) frame.returnsJsx = true;
+        break;
+      }
+      case SK.PropertyDeclaration:
+      case SK.ClassStaticBlockDeclaration: {
+        const saved = cyclomaticTarget;
+        cyclomaticTarget = null;
+        ts.forEachChild(node, (child) => visit(child, nesting));
+        cyclomaticTarget = saved;
+        return;
+      }
+      default:
+        break;
+    }
+    ts.forEachChild(node, (child) => visit(child, nesting));
+  };
+
+  const isSelfCall = (call: TS.CallExpression, frame: Frame): boolean => {
+    const callee = call.expression;
+    const name = frame.record.name;
+    if (ts.isIdentifier(callee)) return callee.text === name;
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === SK.ThisKeyword) {
+      return name.endsWith(`.${callee.name.text}`);
+    }
+    return false;
+  };
+
+  ts.forEachChild(sourceFile, (child) => visit(child, 0));
+  // Records were pushed on entry, so they are already in source order.
+  return { functions };
+}
+
+export const functionsExtractor: FileExtractor<FunctionsExtract> = {
+  id: 'functions',
+  extract(input) {
+    const result = extractFunctions(input);
+    return result.functions.length === 0 ? null : result;
+  },
+};

@@ -1,0 +1,126 @@
+// Which local names in a file come from which module: `import * as Sentry from '@sentry/node'`,
+// `const { init } = require('x')`. Several extractors resolve calls through this table so that a
+// `Sentry.init()` is recognised by where `Sentry` comes from, not by what it is called.
+import type { ts as TS } from 'ts-morph';
+
+export interface ModuleBinding {
+  module: string;
+  /** Imported name: 'default', '*' for a namespace or a whole `require()`, or the named export. */
+  imported: string;
+  line: number;
+}
+
+export type BindingTable = ReadonlyMap<string, ModuleBinding>;
+
+function literal(ts: typeof TS, node: TS.Node | undefined): string | null {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+}
+
+/** The module of a `require('m')` call (or `await import('m')`), else null. */
+export function requiredModule(ts: typeof TS, node: TS.Node): string | null {
+  let call = node;
+  if (ts.isAwaitExpression(call)) call = call.expression;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return null;
+  const callee = call.expression;
+  if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) {
+    return literal(ts, call.arguments[0]);
+  }
+  return null;
+}
+
+export function moduleBindings(ts: typeof TS, sourceFile: TS.SourceFile, variableDeclarations: readonly TS.Node[]): BindingTable {
+  const table = new Map<string, ModuleBinding>();
+  const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const module = literal(ts, statement.moduleSpecifier);
+      const clause = statement.importClause;
+      if (module === null || !clause) continue;
+      const line = lineOf(statement);
+      if (clause.name) table.set(clause.name.text, { module, imported: 'default', line });
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, { module, imported: '*', line });
+      else if (bindings) {
+        for (const element of bindings.elements) {
+          table.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text, line });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      const module = literal(ts, statement.moduleReference.expression);
+      if (module !== null) table.set(statement.name.text, { module, imported: '*', line: lineOf(statement) });
+    }
+  }
+  for (const node of variableDeclarations as TS.VariableDeclaration[]) {
+    const module = node.initializer ? requiredModule(ts, node.initializer) : null;
+    if (module === null) continue;
+    const line = lineOf(node);
+    if (ts.isIdentifier(node.name)) table.set(node.name.text, { module, imported: '*', line });
+    else if (ts.isObjectBindingPattern(node.name)) {
+      for (const element of node.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const property = element.propertyName;
+        const imported = property && ts.isIdentifier(property) ? property.text : element.name.text;
+        table.set(element.name.text, { module, imported, line });
+      }
+    }
+  }
+  return table;
+}
+
+/** The identifier a member chain starts from: `this.prisma.user` → null, `db.user.create` → `db`. */
+export function rootIdentifier(ts: typeof TS, expression: TS.Expression): TS.Identifier | null {
+  let current: TS.Expression = expression;
+  for (;;) {
+    if (ts.isIdentifier(current)) return current;
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = current.expression;
+    else if (ts.isCallExpression(current)) current = current.expression;
+    else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
+    else return null;
+  }
+}
+
+/** Dotted text of a member chain with calls elided: `this.prisma.user` → `this.prisma.user`, `knex('t').where()` → `knex().where()`. */
+export function chainText(ts: typeof TS, expression: TS.Expression, limit = 6): string {
+  const parts: string[] = [];
+  let current: TS.Expression = expression;
+  while (parts.length < limit) {
+    if (ts.isPropertyAccessExpression(current)) {
+      parts.unshift(current.name.text);
+      current = current.expression;
+    } else if (ts.isCallExpression(current)) {
+      parts.unshift('()');
+      current = current.expression;
+    } else if (ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current)) {
+      current = current.expression;
+    } else if (ts.isIdentifier(current)) {
+      parts.unshift(current.text);
+      break;
+    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      break;
+    } else {
+      parts.unshift('?');
+      break;
+    }
+  }
+  return parts.join('.').replace(/\.\(\)/g, '()');
+}
+
+/** Does the expression read an environment variable (`process.env.X`, `import.meta.env.X`, `env.X`)? */
+export function readsEnvironment(ts: typeof TS, node: TS.Node): boolean {
+  let found = false;
+  const visit = (child: TS.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(child) && child.name.text === 'env') {
+      found = true;
+      return;
+    }
+    if (ts.isIdentifier(child) && (child.text === 'env' || child.text === 'NODE_ENV')) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}

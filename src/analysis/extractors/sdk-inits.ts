@@ -1,0 +1,158 @@
+// How a file sets up its runtime: calls made through bindings of third-party modules (`Sentry.init`,
+// `pino()`, `new PrismaClient()`), process-level handlers (`process.on('SIGTERM')`) and the
+// shutdown calls (`server.close()`, `prisma.$disconnect()`) those handlers make. The integration
+// knowledge decides which of the module calls count as initialising something.
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { endLineOf, lineOf } from '../syntax.js';
+import { moduleBindings, readsEnvironment, requiredModule, type BindingTable } from './module-bindings.js';
+
+export interface ModuleCall {
+  module: string;
+  /** The imported binding called or constructed ('default' for a default or whole-module import called directly). */
+  name: string;
+  /** The member called on it, if any (`Sentry.init` → name 'init' via namespace; `H.init` → name 'H', member 'init'). */
+  member: string | null;
+  construct: boolean;
+  line: number;
+  /** Calls of the same shape further down the file. */
+  count: number;
+  /** Keys of an object literal first argument. */
+  optionKeys: string[];
+  /** Those keys whose value reads the environment. */
+  envOptions: string[];
+}
+
+export interface ProcessHandler {
+  /** `SIGTERM`, `SIGINT`, `unhandledRejection`, `uncaughtException`, … */
+  event: string;
+  line: number;
+  /** Shutdown calls made by the handler (inline, or in the same-file function it names). */
+  closes: string[];
+}
+
+export interface SdkInitsExtract {
+  calls: ModuleCall[];
+  processHandlers: ProcessHandler[];
+  /** Calls that close a server or connection anywhere in the file. */
+  closeCalls: { call: string; line: number }[];
+}
+
+const CLOSE_MEMBERS = new Set(['close', '$disconnect', 'disconnect', 'destroy', 'end', 'quit', 'shutdown', 'stop', 'drain', 'enableShutdownHooks']);
+const PROCESS_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+interface Span {
+  pos: number;
+  end: number;
+}
+
+function objectOptions(ts: typeof TS, argument: TS.Expression | undefined): { keys: string[]; env: string[] } {
+  const keys: string[] = [];
+  const env: string[] = [];
+  if (!argument || !ts.isObjectLiteralExpression(argument)) return { keys, env };
+  for (const property of argument.properties) {
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
+    if (name === null) continue;
+    keys.push(name);
+    if (ts.isPropertyAssignment(property) && readsEnvironment(ts, property.initializer)) env.push(name);
+    if (ts.isShorthandPropertyAssignment(property)) env.push(name);
+  }
+  return { keys, env };
+}
+
+/** Resolves a callee to the module binding it goes through. */
+function resolveCallee(ts: typeof TS, callee: TS.Expression, bindings: BindingTable): Omit<ModuleCall, 'line' | 'count' | 'optionKeys' | 'envOptions' | 'construct'> | null {
+  if (ts.isIdentifier(callee)) {
+    const binding = bindings.get(callee.text);
+    if (!binding) return null;
+    return { module: binding.module, name: binding.imported === '*' ? 'default' : binding.imported, member: null };
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const object = callee.expression;
+    const member = callee.name.text;
+    const direct = requiredModule(ts, object);
+    if (direct !== null) return { module: direct, name: member, member: null };
+    if (!ts.isIdentifier(object)) return null;
+    const binding = bindings.get(object.text);
+    if (!binding) return null;
+    if (binding.imported === '*' || binding.imported === 'default') return { module: binding.module, name: member, member: null };
+    return { module: binding.module, name: binding.imported, member };
+  }
+  const direct = requiredModule(ts, callee);
+  return direct === null ? null : { module: direct, name: 'default', member: null };
+}
+
+function functionSpans(ts: typeof TS, input: SourceInput): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  for (const node of input.nodes.ofKind(ts.SyntaxKind.FunctionDeclaration) as TS.FunctionDeclaration[]) {
+    if (node.name) spans.set(node.name.text, { pos: node.pos, end: node.end });
+  }
+  for (const node of input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
+    const init = node.initializer;
+    if (ts.isIdentifier(node.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+      spans.set(node.name.text, { pos: init.pos, end: init.end });
+    }
+  }
+  return spans;
+}
+
+function processEvent(ts: typeof TS, call: TS.CallExpression): string | null {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !PROCESS_METHODS.has(callee.name.text)) return null;
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== 'process') return null;
+  const event = call.arguments[0];
+  return event && (ts.isStringLiteral(event) || ts.isNoSubstitutionTemplateLiteral(event)) ? event.text : null;
+}
+
+export function extractSdkInits(input: SourceInput): SdkInitsExtract {
+  const { ts, sourceFile, nodes } = input;
+  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  const calls = new Map<string, ModuleCall>();
+  const closeCalls: { call: string; line: number; pos: number }[] = [];
+  const handlers: { event: string; line: number; span: Span | null }[] = [];
+  let spans: Map<string, Span> | null = null;
+
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression) as (TS.CallExpression | TS.NewExpression)[]) {
+    const construct = ts.isNewExpression(node);
+    const callee = node.expression;
+    if (!construct) {
+      const event = processEvent(ts, node);
+      if (event !== null) {
+        const handler = node.arguments[1];
+        let span: Span | null = null;
+        if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) span = { pos: handler.pos, end: handler.end };
+        else if (handler && ts.isIdentifier(handler)) span = (spans ??= functionSpans(ts, input)).get(handler.text) ?? null;
+        handlers.push({ event, line: lineOf(sourceFile, node), span });
+        continue;
+      }
+      if (ts.isPropertyAccessExpression(callee) && CLOSE_MEMBERS.has(callee.name.text)) {
+        closeCalls.push({ call: callee.getText(sourceFile).replace(/\s+/g, ''), line: lineOf(sourceFile, node), pos: node.pos });
+      }
+    }
+    const resolved = resolveCallee(ts, callee, bindings);
+    if (!resolved || resolved.module.startsWith('.')) continue;
+    const key = `${resolved.module}|${resolved.name}|${resolved.member ?? ''}|${construct}`;
+    const existing = calls.get(key);
+    if (existing) {
+      existing.count += 1;
+      continue;
+    }
+    const options = objectOptions(ts, node.arguments?.[0]);
+    calls.set(key, { ...resolved, construct, line: lineOf(sourceFile, node), count: 1, optionKeys: options.keys, envOptions: options.env });
+  }
+
+  const processHandlers = handlers.map(({ event, line, span }) => ({
+    event,
+    line,
+    closes: span ? closeCalls.filter((close) => close.pos >= span.pos && close.pos < span.end).map((close) => close.call) : [],
+  }));
+  return { calls: [...calls.values()], processHandlers, closeCalls: closeCalls.map(({ call, line }) => ({ call, line })) };
+}
+
+export const sdkInitsExtractor: FileExtractor<SdkInitsExtract> = {
+  id: 'sdk-inits',
+  extract(input) {
+    const result = extractSdkInits(input);
+    return result.calls.length === 0 && result.processHandlers.length === 0 && result.closeCalls.length === 0 ? null : result;
+  },
+};
