@@ -1,8 +1,21 @@
 // The one list of collectors. Each fact key in src/core/facts.ts has exactly one collector here.
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
+import { docsCollector } from './docs.js';
+import { gitCollector } from './git.js';
+import { inventoryCollector } from './inventory.js';
+import { lockfilesCollector } from './lockfiles.js';
+import { manifestsCollector } from './manifests.js';
+import { projectCollector } from './project.js';
 
-export const collectors: readonly Collector[] = [];
+export const collectors: readonly Collector[] = [
+  inventoryCollector,
+  gitCollector,
+  manifestsCollector,
+  lockfilesCollector,
+  docsCollector,
+  projectCollector,
+];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(
   collectors.map((collector) => [collector.key, collector]),

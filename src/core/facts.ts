@@ -72,10 +72,17 @@ export interface ManifestsFact {
   root: PackageManifest | null;
   /** Workspace packages, root excluded. */
   workspaces: PackageManifest[];
-  /** Root first, then workspaces. */
+  /** Root first, then workspaces, then `nested`. */
   all: PackageManifest[];
   /** Manifests that exist but could not be read or parsed. */
   invalid: { path: string; message: string }[];
+  /**
+   * Packages no workspace declares, found when the root declares no workspaces (a `client/` and a
+   * `server/` side by side, or no root package.json at all); fixtures and examples excluded.
+   */
+  nested?: PackageManifest[];
+  /** Fields dropped because of a wrong type, and similar lenient-parse remarks, by file. */
+  notes?: { path: string; message: string }[];
 }
 
 export type PackageManagerName = 'npm' | 'yarn' | 'pnpm' | 'bun';
@@ -190,6 +197,8 @@ export interface ProjectFact {
   evidence: string[];
   private: boolean;
   name: string | null;
+  /** For a monorepo (or several undeclared packages): each package's own kind, with its evidence. */
+  packages?: { dir: string; name: string | null; kind: ProjectKind; evidence: string[] }[];
 }
 
 export interface ParsedFile {
