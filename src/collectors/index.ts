@@ -1,6 +1,7 @@
 // The one list of collectors. Each fact key in src/core/facts.ts has exactly one collector here.
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
+import { codeCollector } from './code.js';
 import { docsCollector } from './docs.js';
 import { gitCollector } from './git.js';
 import { inventoryCollector } from './inventory.js';
@@ -15,6 +16,7 @@ export const collectors: readonly Collector[] = [
   lockfilesCollector,
   docsCollector,
   projectCollector,
+  codeCollector,
 ];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(

@@ -1,0 +1,106 @@
+// The shared parse: every JS/TS source file of the inventory parsed once, each extractor run on it,
+// only their plain data kept. Generated, minified, vendored and oversized files are counted, not parsed.
+import { extractors } from '../analysis/extractors/index.js';
+import { functionsOf } from '../analysis/extracts.js';
+import type { AnalyseInput } from '../analysis/parse.js';
+import { analyseAll, DEFAULT_POOL_OPTIONS } from '../analysis/parse-pool.js';
+import { DEFAULT_SKIP_LIMITS, skipReason } from '../analysis/skip.js';
+import { defineCollector } from '../core/collector.js';
+import type { CodeFact, ParsedFile, RepoTree } from '../core/facts.js';
+import { isSourceFile, isTestFile } from '../util/paths.js';
+
+/** Reads candidates lazily, so that reading overlaps with parsing in the workers. */
+function* readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['skipped']): Generator<AnalyseInput> {
+  for (const path of paths) {
+    const text = tree.read(path);
+    if (text === null) {
+      skipped.push({ path, reason: tree.unreadable.get(path) ?? 'unreadable' });
+      continue;
+    }
+    const reason = skipReason(path, text, DEFAULT_SKIP_LIMITS);
+    if (reason !== null) skipped.push({ path, reason });
+    else yield { path, text, isTest: isTestFile(path) };
+  }
+}
+
+const COMPLEXITY_BANDS = [
+  { label: '1-5', max: 5 },
+  { label: '6-10', max: 10 },
+  { label: '11-15', max: 15 },
+  { label: '16-25', max: 25 },
+  { label: '26-40', max: 40 },
+  { label: '41+', max: Infinity },
+] as const;
+
+function codeMetrics(fact: CodeFact): Record<string, unknown> {
+  const production = fact.files.filter((file) => !file.isTest);
+  const functions = production.flatMap((file) => functionsOf(file).map((fn) => ({ file: file.path, fn })));
+  const reported = functions.filter(({ fn }) => fn.cognitiveReported);
+  const distribution = Object.fromEntries(COMPLEXITY_BANDS.map((band) => [band.label, 0]));
+  for (const { fn } of reported) {
+    const band = COMPLEXITY_BANDS.find((candidate) => fn.cognitive <= candidate.max)!;
+    distribution[band.label]!++;
+  }
+  const top = [...reported]
+    .sort((a, b) => b.fn.cognitive - a.fn.cognitive || b.fn.cyclomatic - a.fn.cyclomatic || a.file.localeCompare(b.file))
+    .slice(0, 10)
+    .map(({ file, fn }) => ({
+      file,
+      line: fn.line,
+      function: fn.name,
+      cognitive: fn.cognitive,
+      cyclomatic: fn.cyclomatic,
+      lines: fn.loc,
+    }));
+  const skippedByReason: Record<string, number> = {};
+  for (const { reason } of fact.skipped) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+  return {
+    code: {
+      files: fact.files.length,
+      testFiles: fact.files.length - production.length,
+      lines: fact.files.reduce((sum, file) => sum + file.lines, 0),
+      loc: production.reduce((sum, file) => sum + file.codeLines, 0),
+      testLoc: fact.files.reduce((sum, file) => sum + (file.isTest ? file.codeLines : 0), 0),
+      functions: functions.length,
+      cognitiveDistribution: distribution,
+      topComplexFunctions: top,
+      parseFailures: fact.files.filter((file) => file.parseErrors.length > 0).length,
+      skipped: fact.skipped.length,
+      skippedByReason,
+    },
+  };
+}
+
+export const codeCollector = defineCollector({
+  key: 'code',
+  description: 'Parses every JavaScript/TypeScript source file once (syntax only) and extracts what the code checks need',
+  async collect(ctx, get) {
+    const tree = await get('tree');
+    const paths = tree.files.map((file) => file.path).filter(isSourceFile);
+    const skipped: CodeFact['skipped'] = [];
+    const progress = ctx.progress.start('parsing', paths.length);
+    // Skipped files never reach a worker, so they tick here as they are read.
+    let ticked = 0;
+    const outcomes = await analyseAll(readable(tree, paths, skipped), paths.length, extractors, {
+      ...DEFAULT_POOL_OPTIONS,
+      onFile: () => {
+        ticked++;
+        progress.tick();
+      },
+    });
+    progress.tick(paths.length - ticked);
+    progress.done();
+    const files: ParsedFile[] = [];
+    for (const outcome of outcomes) {
+      if ('file' in outcome) files.push(outcome.file);
+      else {
+        skipped.push({ path: outcome.path, reason: `parser failed: ${outcome.error}` });
+        ctx.log.debug(`code: could not parse ${outcome.path}: ${outcome.error}`);
+      }
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, skipped };
+  },
+  metrics: codeMetrics,
+});
