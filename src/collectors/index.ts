@@ -1,8 +1,10 @@
 // The one list of collectors. Each fact key in src/core/facts.ts has exactly one collector here.
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
+import { ciCollector } from './ci.js';
 import { codeCollector } from './code.js';
 import { docsCollector } from './docs.js';
+import { envCollector } from './env.js';
 import { gitCollector } from './git.js';
 import { inventoryCollector } from './inventory.js';
 import { lockfilesCollector } from './lockfiles.js';
@@ -17,6 +19,8 @@ export const collectors: readonly Collector[] = [
   docsCollector,
   projectCollector,
   codeCollector,
+  ciCollector,
+  envCollector,
 ];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(

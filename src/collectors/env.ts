@@ -1,0 +1,164 @@
+// Environment files (real, template or fixture, with the names of the variables they set) and the
+// places where source code reads environment variables. Values are never kept.
+import { scanLexemes, type Lexeme } from '../analysis/lexical-scan.js';
+import { defineCollector } from '../core/collector.js';
+import type { EnvFact, EnvFileKind, EnvFileRef } from '../core/facts.js';
+import { ENV_GETTERS, ENV_OBJECTS, isEnvFileName, isTemplateEnvName } from '../knowledge/env-files.js';
+import { basename, isFixturePath, isSourceFile } from '../util/paths.js';
+
+type EnvRead = EnvFact['reads'][number];
+
+export function classifyEnvFile(path: string): EnvFileKind {
+  if (isFixturePath(path)) return 'fixture';
+  return isTemplateEnvName(basename(path)) ? 'template' : 'real';
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*)$/;
+
+/**
+ * Names of the variables a dotenv file sets. A quoted value may span lines (a PEM key); its inner
+ * lines are skipped so that base64 padding is not mistaken for an assignment.
+ */
+export function envVariableNames(text: string): string[] {
+  const names: string[] = [];
+  let openQuote: string | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (openQuote !== null) {
+      if (line.includes(openQuote)) openQuote = null;
+      continue;
+    }
+    if (/^\s*(#|$)/.test(line)) continue;
+    const match = ASSIGNMENT.exec(line);
+    if (!match) continue;
+    names.push(match[1]!);
+    const value = match[2] ?? '';
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && value.indexOf(quote, 1) === -1) openQuote = quote;
+  }
+  return [...new Set(names)];
+}
+
+function matchesAt(lexemes: readonly Lexeme[], index: number, sequence: readonly string[]): boolean {
+  return sequence.every((text, offset) => {
+    const lexeme = lexemes[index + offset];
+    return lexeme !== undefined && lexeme.kind !== 'string' && lexeme.text === text;
+  });
+}
+
+const text = (lexeme: Lexeme | undefined): string | undefined => (lexeme?.kind === 'punctuation' ? lexeme.text : undefined);
+
+/** Names bound by `{ A, B: b, C = 1, ...rest }` whose closing brace is at `close`. */
+function destructuredNames(lexemes: readonly Lexeme[], close: number): { name: string | null; line: number }[] | null {
+  let depth = 0;
+  let open = -1;
+  for (let index = close; index >= 0; index--) {
+    const punctuation = text(lexemes[index]);
+    if (punctuation === '}' || punctuation === ')' || punctuation === ']') depth++;
+    else if (punctuation === '{' || punctuation === '(' || punctuation === '[') depth--;
+    if (depth === 0) {
+      open = index;
+      break;
+    }
+  }
+  if (open === -1 || text(lexemes[open]) !== '{') return null;
+  const names: { name: string | null; line: number }[] = [];
+  let segmentStart = true;
+  depth = 0;
+  for (let index = open + 1; index < close; index++) {
+    const lexeme = lexemes[index]!;
+    const punctuation = text(lexeme);
+    if (depth === 0 && segmentStart && punctuation !== ',') {
+      if (punctuation !== '...') names.push({ name: lexeme.kind === 'name' || lexeme.kind === 'string' ? lexeme.text : null, line: lexeme.line });
+      segmentStart = false;
+    }
+    if (punctuation === '{' || punctuation === '(' || punctuation === '[') depth++;
+    else if (punctuation === '}' || punctuation === ')' || punctuation === ']') depth--;
+    else if (punctuation === ',' && depth === 0) segmentStart = true;
+  }
+  return names;
+}
+
+/** What follows an environment object: a property, an index, a destructuring, or a hand-over to a call. */
+function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: number): { name: string | null; line: number }[] {
+  const root = lexemes[start]!;
+  const optional = text(lexemes[end + 1]) === '?.';
+  // `process.env.X` and `process.env?.X` name a property; `?.[` continues like `[`.
+  const next = optional ? end + 2 : end + 1;
+  const after = lexemes[next];
+  const assigned = (index: number): boolean => text(lexemes[index]) === '=';
+  const propertyIndex = optional ? next : text(after) === '.' ? next + 1 : -1;
+  const property = lexemes[propertyIndex];
+  if (propertyIndex !== -1 && property?.kind === 'name') {
+    return assigned(propertyIndex + 1) ? [] : [{ name: property.text, line: property.line }];
+  }
+  if (text(after) === '[') {
+    const key = lexemes[next + 1];
+    const literal = key?.kind === 'string' && text(lexemes[next + 2]) === ']';
+    if (literal && assigned(next + 3)) return [];
+    return [{ name: literal ? key.text : null, line: root.line }];
+  }
+  if (text(lexemes[start - 1]) === '=' && text(lexemes[start - 2]) === '}') {
+    return destructuredNames(lexemes, start - 2) ?? [];
+  }
+  // Handed whole to a function (`cleanEnv(process.env, …)`, `schema.parse(process.env)`): names unknown.
+  const before = text(lexemes[start - 1]);
+  if ((before === '(' || before === ',') && (text(after) === ')' || text(after) === ',')) return [{ name: null, line: root.line }];
+  return [];
+}
+
+/** Environment reads in one source file, found lexically (comments and strings never match). */
+export function findEnvReads(file: string, source: string): EnvRead[] {
+  const lexemes = scanLexemes(source);
+  const reads: EnvRead[] = [];
+  for (let index = 0; index < lexemes.length; index++) {
+    if (lexemes[index]!.kind !== 'name') continue;
+    for (const sequence of ENV_OBJECTS) {
+      if (matchesAt(lexemes, index, sequence)) {
+        for (const read of readsAfterEnvObject(lexemes, index, index + sequence.length - 1)) reads.push({ file, ...read });
+      }
+    }
+    for (const sequence of ENV_GETTERS) {
+      if (matchesAt(lexemes, index, sequence)) {
+        const argument = lexemes[index + sequence.length];
+        const literal = argument?.kind === 'string';
+        reads.push({ file, line: (argument ?? lexemes[index]!).line, name: literal ? argument.text : null });
+      }
+    }
+  }
+  return reads;
+}
+
+/** Cheap pre-filter: a file that never mentions `env` needs no scan. */
+const MENTIONS_ENV = /\benv\b/;
+
+export const envCollector = defineCollector({
+  key: 'env',
+  description: 'Environment files (real, template, fixture) and environment reads in source code',
+  async collect(_ctx, get) {
+    const tree = await get('tree');
+    const files: EnvFileRef[] = [];
+    const reads: EnvRead[] = [];
+    for (const entry of tree.files) {
+      if (isEnvFileName(basename(entry.path))) {
+        const content = tree.read(entry.path);
+        files.push({
+          path: entry.path,
+          kind: classifyEnvFile(entry.path),
+          tracked: entry.tracked,
+          variables: content === null ? null : envVariableNames(content),
+        });
+      } else if (isSourceFile(entry.path)) {
+        const content = tree.read(entry.path);
+        if (content !== null && MENTIONS_ENV.test(content)) reads.push(...findEnvReads(entry.path, content));
+      }
+    }
+    return { files, reads };
+  },
+  metrics(fact) {
+    return {
+      envFiles: fact.files.length,
+      envReads: fact.reads.length,
+      envVariablesRead: new Set(fact.reads.map((read) => read.name).filter((name) => name !== null)).size,
+    };
+  },
+});

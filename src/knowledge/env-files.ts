@@ -1,0 +1,103 @@
+// What environment files are called, which of them are templates meant to be committed, how code
+// reads environment variables, and which variables the runtime or the platform provides by itself.
+
+/** Name segments (split on `.`, `-`, `_`) that mark a file as a template with placeholder values. */
+export const TEMPLATE_SEGMENTS: ReadonlySet<string> = new Set([
+  'example',
+  'examples',
+  'sample',
+  'samples',
+  'template',
+  'tmpl',
+  'tpl',
+  'dist',
+  'default',
+  'defaults',
+  'skeleton',
+]);
+
+/** Segments of a real env file that configures tests or CI: committed on purpose more often, but still real. */
+export const TEST_ENV_SEGMENTS: ReadonlySet<string> = new Set(['test', 'testing', 'ci', 'e2e']);
+
+/**
+ * Env-looking names that are something else: `.envrc` is a direnv script, `.env.vault` is encrypted
+ * by design (dotenv-vault) and meant to be committed; code and docs named after env files are code.
+ */
+const NOT_ENV_FILE = /^\.envrc$|^\.env\.vault$|\.(?:[cm]?[jt]sx?|json|md|py|rb|go|sh|ya?ml|toml)$/;
+
+/** `.env`, `.env.local`, `.env.production`, `prod.env`, `.example.env`, `env.example`, `.env-sample`… */
+export function isEnvFileName(name: string): boolean {
+  if (NOT_ENV_FILE.test(name)) return false;
+  // `env.example` is a template name; a bare `env-something` file is usually not an env file at all.
+  if (/^env[._-]\w+$/.test(name)) return isTemplateEnvName(name);
+  return /^\.env$|^\.env[._-].+|^[\w.-]+\.env$/.test(name);
+}
+
+export function nameSegments(name: string): string[] {
+  return name.toLowerCase().split(/[._-]/).filter((segment) => segment !== '');
+}
+
+export function isTemplateEnvName(name: string): boolean {
+  return nameSegments(name).some((segment) => TEMPLATE_SEGMENTS.has(segment));
+}
+
+/**
+ * Token sequences that lead to the environment object: what follows is `.NAME`, `['NAME']`, or a
+ * destructuring `const { NAME } = …`.
+ */
+export const ENV_OBJECTS: readonly (readonly string[])[] = [
+  ['process', '.', 'env'],
+  ['import', '.', 'meta', '.', 'env'],
+  ['Bun', '.', 'env'],
+];
+
+/** Token sequences of getter calls whose first argument names the variable. */
+export const ENV_GETTERS: readonly (readonly string[])[] = [['Deno', '.', 'env', '.', 'get', '(']];
+
+/** Variables set by Node, npm, the shell, CI services, hosting platforms or the bundler: no template needed. */
+export const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
+  'NODE_ENV',
+  'CI',
+  'HOME',
+  'PATH',
+  'PWD',
+  'USER',
+  'SHELL',
+  'TERM',
+  'TMPDIR',
+  'HOSTNAME',
+  'LANG',
+  'NODE_OPTIONS',
+  'INIT_CWD',
+  'VERCEL',
+  'NETLIFY',
+  'RENDER',
+  'K_SERVICE',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_EXECUTION_ENV',
+  'NEXT_RUNTIME',
+  'NEXT_PHASE',
+  'VITEST',
+  'JEST_WORKER_ID',
+  // Vite's built-in import.meta.env values.
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+]);
+
+export const RUNTIME_PROVIDED_PREFIXES: readonly string[] = [
+  'npm_',
+  'GITHUB_',
+  'RUNNER_',
+  'VERCEL_',
+  'RAILWAY_',
+  'RENDER_',
+  'FLY_',
+  'VITEST_',
+];
+
+export function isRuntimeProvided(name: string): boolean {
+  return RUNTIME_PROVIDED_VARIABLES.has(name) || RUNTIME_PROVIDED_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
