@@ -2,6 +2,7 @@
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
 import { ciCollector } from './ci.js';
+import { installedCollector } from './deps/installed.js';
 import { codeCollector } from './code.js';
 import { docsCollector } from './docs.js';
 import { envCollector } from './env.js';
@@ -21,6 +22,7 @@ export const collectors: readonly Collector[] = [
   codeCollector,
   ciCollector,
   envCollector,
+  installedCollector,
 ];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(

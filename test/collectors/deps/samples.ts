@@ -1,0 +1,256 @@
+// Small lockfiles in the exact shapes the package managers write (trimmed to a few packages).
+
+export const NPM_V3 = JSON.stringify({
+  name: 'app',
+  version: '1.0.0',
+  lockfileVersion: 3,
+  requires: true,
+  packages: {
+    '': { name: 'app', version: '1.0.0', workspaces: ['packages/*'], dependencies: { ms: '^2.1.0', 'string-width-cjs': 'npm:string-width@^4.2.0' }, devDependencies: { 'is-number': '^6.0.0' } },
+    'node_modules/api': { resolved: 'packages/api', link: true },
+    'node_modules/esbuild': { version: '0.25.1', resolved: 'https://registry.npmjs.org/esbuild/-/esbuild-0.25.1.tgz', integrity: 'sha512-x', hasInstallScript: true, license: 'MIT', optionalDependencies: { '@esbuild/linux-x64': '0.25.1' } },
+    'node_modules/@esbuild/linux-x64': { version: '0.25.1', cpu: ['x64'], optional: true, os: ['linux'] },
+    'node_modules/is-number': { version: '6.0.0', dev: true, license: 'MIT' },
+    'node_modules/ms': { version: '2.1.3', license: 'MIT' },
+    'node_modules/string-width-cjs': { name: 'string-width', version: '4.2.3', dependencies: { 'strip-ansi': '^6.0.1' } },
+    'node_modules/strip-ansi': { version: '6.0.1' },
+    'packages/api': { name: 'api', version: '0.1.0', dependencies: { esbuild: '^0.25.0', ms: '^1.0.0' } },
+    'packages/api/node_modules/ms': { version: '1.0.0' },
+  },
+});
+
+export const NPM_V2 = JSON.stringify({
+  name: 'app',
+  version: '1.0.0',
+  lockfileVersion: 2,
+  requires: true,
+  packages: {
+    '': { name: 'app', dependencies: { request: '^2.88.0' } },
+    'node_modules/request': { version: '2.88.2', dependencies: { 'tough-cookie': '~2.5.0' } },
+    'node_modules/tough-cookie': { version: '2.5.0' },
+  },
+  dependencies: {
+    request: { version: '2.88.2', requires: { 'tough-cookie': '~2.5.0' } },
+    'tough-cookie': { version: '2.5.0' },
+  },
+});
+
+export const NPM_V1 = JSON.stringify({
+  name: 'legacy',
+  version: '1.0.0',
+  lockfileVersion: 1,
+  requires: true,
+  dependencies: {
+    debug: { version: '2.6.9', resolved: 'https://registry.npmjs.org/debug/-/debug-2.6.9.tgz', integrity: 'sha512-x', requires: { ms: '2.0.0' } },
+    ms: { version: '2.0.0' },
+    'left-pad': { version: '1.3.0', dev: true },
+    express: { version: '4.17.1', requires: { debug: '2.6.9' }, dependencies: { debug: { version: '2.6.9', requires: { ms: '2.0.0' } } } },
+    lodash4: { version: 'npm:lodash@4.17.21' },
+  },
+});
+
+export const PNPM_V5 = `lockfileVersion: 5.4
+
+specifiers:
+  ms: ^2.1.0
+  react-dom: ^18.2.0
+  vitest: ^0.34.0
+
+dependencies:
+  ms: 2.1.3
+  react-dom: 18.2.0_react@18.2.0
+
+devDependencies:
+  vitest: 0.34.6
+
+packages:
+
+  /ms/2.1.3:
+    resolution: {integrity: sha512-x}
+    dev: false
+
+  /react-dom/18.2.0_react@18.2.0:
+    resolution: {integrity: sha512-x}
+    peerDependencies:
+      react: ^18.2.0
+    dependencies:
+      react: 18.2.0
+      scheduler: 0.23.0
+    dev: false
+
+  /react/18.2.0:
+    resolution: {integrity: sha512-x}
+    dev: false
+
+  /scheduler/0.23.0:
+    resolution: {integrity: sha512-x}
+    dev: false
+
+  /vitest/0.34.6:
+    resolution: {integrity: sha512-x}
+    dev: true
+
+  /@esbuild/linux-x64/0.18.20:
+    resolution: {integrity: sha512-x}
+    requiresBuild: true
+    dev: true
+    optional: true
+`;
+
+export const PNPM_V6 = `lockfileVersion: '6.0'
+
+settings:
+  autoInstallPeers: true
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .:
+    devDependencies:
+      typescript:
+        specifier: ^5.2.0
+        version: 5.2.2
+
+  packages/web:
+    dependencies:
+      '@acme/ui':
+        specifier: workspace:*
+        version: link:../ui
+      react-dom:
+        specifier: ^18.2.0
+        version: 18.2.0(react@18.2.0)
+
+packages:
+
+  /react-dom@18.2.0(react@18.2.0):
+    resolution: {integrity: sha512-x}
+    peerDependencies:
+      react: ^18.2.0
+    dependencies:
+      react: 18.2.0
+    dev: false
+
+  /react@18.2.0:
+    resolution: {integrity: sha512-x}
+    dev: false
+
+  /typescript@5.2.2:
+    resolution: {integrity: sha512-x}
+    engines: {node: '>=14.17'}
+    hasBin: true
+    dev: true
+`;
+
+export const PNPM_V9 = `lockfileVersion: '9.0'
+
+settings:
+  autoInstallPeers: true
+  excludeLinksFromLockfile: false
+
+importers:
+
+  .:
+    dependencies:
+      '@scope/util':
+        specifier: ^1.0.0
+        version: 1.4.0
+      chalk-cjs:
+        specifier: npm:chalk@^4.1.2
+        version: chalk@4.1.2
+    devDependencies:
+      vitest:
+        specifier: ^2.0.0
+        version: 2.1.9
+
+packages:
+
+  '@scope/util@1.4.0':
+    resolution: {integrity: sha512-x}
+
+  chalk@4.1.2:
+    resolution: {integrity: sha512-x}
+
+  supports-color@7.2.0:
+    resolution: {integrity: sha512-x}
+
+  vitest@2.1.9:
+    resolution: {integrity: sha512-x}
+    hasBin: true
+
+  tinypool@1.0.2:
+    resolution: {integrity: sha512-x}
+
+snapshots:
+
+  '@scope/util@1.4.0': {}
+
+  chalk@4.1.2:
+    dependencies:
+      supports-color: 7.2.0
+
+  supports-color@7.2.0: {}
+
+  vitest@2.1.9:
+    dependencies:
+      tinypool: 1.0.2
+
+  tinypool@1.0.2: {}
+`;
+
+export const YARN_CLASSIC = `# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.
+# yarn lockfile v1
+
+
+"@babel/code-frame@^7.0.0", "@babel/code-frame@^7.22.13":
+  version "7.22.13"
+  resolved "https://registry.yarnpkg.com/@babel/code-frame/-/code-frame-7.22.13.tgz#e3c1c099402598483b7a8c46a721d1038803755e"
+  integrity sha512-x
+  dependencies:
+    chalk "^2.4.2"
+
+chalk@^2.4.2:
+  version "2.4.2"
+  resolved "https://registry.yarnpkg.com/chalk/-/chalk-2.4.2.tgz"
+  integrity sha512-x
+
+lodash@^4.17.15:
+  version "4.17.21"
+  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz"
+  integrity sha512-x
+`;
+
+export const YARN_BERRY = `# This file is generated by running "yarn install" inside your project.
+# Manual changes might be lost - proceed with caution!
+
+__metadata:
+  version: 8
+  cacheKey: 10c0
+
+"app@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "app@workspace:."
+  dependencies:
+    lodash: "npm:^4.17.15"
+    my-lib: "workspace:^"
+  languageName: unknown
+  linkType: soft
+
+"lodash@npm:^4.17.15, lodash@npm:^4.17.20":
+  version: 4.17.21
+  resolution: "lodash@npm:4.17.21"
+  checksum: 10c0/d8cbea072bb08655bb4c989da418994b073a608dffa608b09ac04b43a791b12aeae7cd7ad919aa4c925f33b48490b5cfe6c1f71d827956071dae2e7bb3a6b74
+  languageName: node
+  linkType: hard
+
+"my-lib@workspace:^, my-lib@workspace:packages/my-lib":
+  version: 0.0.0-use.local
+  resolution: "my-lib@workspace:packages/my-lib"
+  languageName: unknown
+  linkType: soft
+
+"strip-ansi-cjs@npm:strip-ansi@^6.0.1":
+  version: 6.0.1
+  resolution: "strip-ansi@npm:6.0.1"
+  languageName: node
+  linkType: hard
+`;
