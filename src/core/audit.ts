@@ -2,6 +2,7 @@
 import { checks as catalogue } from '../checks/index.js';
 import { collectorsByKey } from '../collectors/index.js';
 import type { Config } from '../config/schema.js';
+import { applyAttestations, type Attestation } from '../report/attestations.js';
 import type { Report } from '../report/schema.js';
 import { REPORT_SCHEMA_VERSION } from '../report/schema.js';
 import { levelOf, scoreCategories, scoreOverall } from '../scoring/score.js';
@@ -25,6 +26,8 @@ export interface AuditRequest {
   preset?: Partial<Facts>;
   /** Catalogue override (tests). */
   checks?: readonly AnyCheck[];
+  /** The team's attestations (.shipshape/attestations.json), already validated. */
+  attestations?: readonly Attestation[];
 }
 
 async function optionalFact<K extends FactKey>(store: FactStore, key: K): Promise<Facts[K] | null> {
@@ -74,7 +77,15 @@ export async function runAudit(request: AuditRequest): Promise<Report> {
     .map((finding) => ({ ...finding, fingerprint: fingerprints[index++]! }))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
 
-  const checks = results.map(({ findings: _findings, metrics: _metrics, ...check }) => check);
+  const checkTitles = new Map(selected.map((check) => [check.id, check.title]));
+  const attested = applyAttestations(
+    results.map(({ findings: _findings, metrics: _metrics, ...check }) => check),
+    request.attestations ?? [],
+    ctx.now,
+    (id) => checkTitles.get(id),
+  );
+  for (const note of attested.notes) ctx.log.warn(note);
+  const checks = attested.checks;
   const areaWeights = Object.fromEntries(
     Object.entries(config.areas).flatMap(([id, area]) => (area?.weight === undefined ? [] : [[id, area.weight]])),
   );

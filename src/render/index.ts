@@ -1,19 +1,45 @@
 // The output formats: each a view of one Report.
+import { checksById } from '../checks/index.js';
+import type { CheckInfoLookup } from '../report/plan.js';
 import type { Report } from '../report/schema.js';
+import { renderGitlab } from './gitlab.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 export interface RenderOptions {
   color: boolean;
   verbose: boolean;
   width?: number;
+  /** Rationale and effort per check; defaults to this version's catalogue. */
+  checkInfo?: CheckInfoLookup;
+  /** A previous report (--compare): adds "Progress since last audit". */
+  previous?: Report | null;
+  /** --explain-score: the terminal view adds the score breakdown (the client reports always have it). */
+  explainScore?: boolean;
+}
+
+/** What this version's catalogue says about a check; reports from other versions may name unknown ids. */
+export const catalogueInfo: CheckInfoLookup = (id) => {
+  const check = checksById.get(id);
+  return check ? { rationale: check.rationale, effortMinutes: check.effortMinutes } : undefined;
+};
+
+function client(options: RenderOptions) {
+  return { checkInfo: options.checkInfo ?? catalogueInfo, previous: options.previous ?? null };
 }
 
 export const FORMATS = {
-  terminal: (report: Report, options: RenderOptions) => renderTerminal(report, options),
+  terminal: (report: Report, options: RenderOptions) => renderTerminal(report, { ...options, ...client(options) }),
   json: (report: Report) => renderJson(report),
-  markdown: (report: Report) => renderMarkdown(report),
+  markdown: (report: Report, options: RenderOptions) => renderMarkdown(report, client(options)),
+  html: (report: Report, options: RenderOptions) => renderHtml(report, client(options)),
+  sarif: (report: Report, options: RenderOptions) => renderSarif(report, client(options)),
+  gitlab: (report: Report) => renderGitlab(report),
 } satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
+
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];

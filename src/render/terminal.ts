@@ -2,6 +2,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report, ReportCheck } from '../report/schema.js';
 import type { Severity } from '../core/types.js';
+import { compareReports, signed } from '../report/compare.js';
+import { formatHours, remediationPlan, type CheckInfoLookup } from '../report/plan.js';
+import { explainScore } from '../scoring/explain.js';
 import {
   byStatus,
   failingChecks,
@@ -17,6 +20,11 @@ export interface TerminalOptions {
   /** Show every finding and the passing checks too. */
   verbose: boolean;
   width?: number;
+  checkInfo?: CheckInfoLookup;
+  /** A previous report: adds "Progress since last audit". */
+  previous?: Report | null;
+  /** Adds how each area score was computed and the "what if" scores. */
+  explainScore?: boolean;
 }
 
 const FINDINGS_PER_CHECK = 3;
@@ -82,6 +90,54 @@ function checkBlock(c: ChalkInstance, report: Report, check: ReportCheck, option
   return lines;
 }
 
+function progressBlock(c: ChalkInstance, previous: Report, report: Report, width: number): string[] {
+  const comparison = compareReports(previous, report);
+  const delta = comparison.scoreDelta === null ? '' : ` (${signed(comparison.scoreDelta)})`;
+  const lines = [
+    c.bold(`Progress since ${previous.generatedAt.slice(0, 10)}`),
+    `  score ${formatScore(previous.score)} → ${formatScore(report.score)}${delta}   level ${previous.level.title} → ${report.level.title}`,
+    `  ${plural(comparison.fixed.length, 'finding')} fixed, ${plural(comparison.added.length, 'new finding')}`,
+  ];
+  for (const change of comparison.improved) lines.push(wrap(`${c.green('↑')} ${change.id}: ${change.from} → ${change.to}`, width, '  '));
+  for (const change of comparison.regressed) lines.push(wrap(`${c.red('↓')} ${change.id}: ${change.from} → ${change.to}`, width, '  '));
+  return [...lines, ''];
+}
+
+function points(value: number | null): string {
+  return value === null ? '—' : (Math.round(value * 10) / 10).toFixed(1);
+}
+
+function explainBlock(c: ChalkInstance, report: Report, options: TerminalOptions): string[] {
+  const explanation = explainScore(report);
+  const lines = [c.bold('How the score is computed')];
+  lines.push(
+    c.gray(
+      `  overall = weighted mean of area scores = ${points(explanation.exact)}` +
+        `${report.cap ? `, capped at ${report.cap.score}` : ''} → ${formatScore(report.score)}`,
+    ),
+  );
+  for (const area of explanation.areas) {
+    lines.push(
+      `  ${c.bold(area.title)} ${formatScore(area.score)} · weight ${area.weight} · ${Math.round(area.share * 100)}% of overall · ` +
+        `${points(area.overallPoints)} points`,
+    );
+    for (const check of area.checks) {
+      const score = check.score === null ? '  —' : String(Math.round(check.score * 100)).padStart(3);
+      const detail = check.areaPoints === null ? c.gray('not counted') : `${points(check.areaPoints)} area pts, −${points(check.lostPoints)} overall`;
+      lines.push(`    ${check.id.padEnd(34)} ${check.status.padEnd(7)} w${String(check.weight).padEnd(3)} ${score}  ${detail}`);
+    }
+  }
+  const plan = remediationPlan(report, options.checkInfo);
+  if (plan.items.length > 0) {
+    lines.push('', c.bold('What if (fixing the plan in order, best points per hour first)'));
+    for (const step of plan.whatIf) {
+      const minutes = plan.items.slice(0, step.fixed.length).reduce((total, item) => total + item.effortMinutes, 0);
+      lines.push(`  fix ${String(step.fixed.length).padStart(2)} → score ${formatScore(step.score).padStart(3)} (${step.grade ?? '—'}), level ${step.level.title}, ~${formatHours(minutes)}`);
+    }
+  }
+  return [...lines, ''];
+}
+
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(60, Math.min(options.width ?? 80, 100));
@@ -104,6 +160,9 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
     out.push(`  ${category.title.padEnd(titleWidth)}  ${colour(bar(category.score, 20))} ${colour(formatScore(category.score).padStart(3))}`);
   }
   out.push('');
+
+  if (options.previous) out.push(...progressBlock(c, options.previous, report, width));
+  if (options.explainScore) out.push(...explainBlock(c, report, options));
 
   const failing = failingChecks(report);
   if (failing.length > 0) {
