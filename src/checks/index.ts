@@ -1,7 +1,19 @@
 // The one list of checks. A new check is one file under its area's folder, added here.
 import type { AnyCheck } from '../core/check.js';
+import { lockfileCheck } from './deps/lockfile.js';
+import { architectureCheck } from './docs/architecture.js';
+import { licenseCheck } from './docs/license.js';
+import { readmeCheck } from './docs/readme.js';
+import { readmeSetupCheck } from './docs/readme-setup.js';
 import { secretsCheck } from './security/secrets.js';
 
-export const checks: readonly AnyCheck[] = [secretsCheck];
+export const checks: readonly AnyCheck[] = [
+  secretsCheck,
+  readmeCheck,
+  readmeSetupCheck,
+  architectureCheck,
+  licenseCheck,
+  lockfileCheck,
+];
 
 export const checksById: ReadonlyMap<string, AnyCheck> = new Map(checks.map((check) => [check.id, check]));

@@ -1,0 +1,105 @@
+// docs.readme-setup: the README itself gives concrete install and run steps.
+import { defineCheck } from '../../core/check.js';
+import { outlineReadme, type CodeLine } from './readme-outline.js';
+import { SETUP_COMMANDS, commandsOf, type SetupCommand, type SetupStep } from './setup-commands.js';
+
+interface SeenCommand {
+  command: string;
+  line: number;
+  rule: SetupCommand;
+  inProse: boolean;
+}
+
+/** Tools whose commands are recognised in running text too ("run npm install, then npm start"). */
+const PROSE_TOOLS = /(?<![\w-])(npm|npx|yarn|pnpm|bunx?|docker(-compose)?|git|deno|corepack) /g;
+const MAX_EVIDENCE = 4;
+
+function matchCommand(command: string): SetupCommand | null {
+  return SETUP_COMMANDS.find((rule) => rule.pattern.test(command)) ?? null;
+}
+
+function commandsInCode(code: readonly CodeLine[]): SeenCommand[] {
+  return code.flatMap(({ text, line }) =>
+    commandsOf(text).flatMap((command) => {
+      const rule = matchCommand(command);
+      return rule ? [{ command, line, rule, inProse: false }] : [];
+    }),
+  );
+}
+
+/** Commands written in sentences; one-word matches (`yarn`) are too likely to be a mere mention. */
+function commandsInProse(text: string, codeLines: ReadonlySet<number>): SeenCommand[] {
+  return text.split(/\r?\n/).flatMap((raw, index) =>
+    (codeLines.has(index + 1) ? [] : [...raw.matchAll(PROSE_TOOLS)]).flatMap((match) => {
+      const command = (raw.slice(match.index).split(/[`,;:.)(]|\s(then|and|or)\s/)[0] ?? '').trim();
+      const rule = command.split(/\s+/).length >= 2 ? matchCommand(command) : null;
+      return rule ? [{ command, line: index + 1, rule, inProse: true }] : [];
+    }),
+  );
+}
+
+function firstLink(text: string): { url: string; line: number } | null {
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    const url = /https?:\/\/[^\s)>\]]+/.exec(line)?.[0];
+    if (url && !/shields\.io|badge/i.test(line)) return { url, line: index + 1 };
+  }
+  return null;
+}
+
+export const readmeSetupCheck = defineCheck({
+  id: 'docs.readme-setup',
+  area: 'docs',
+  title: 'The README gives install and run steps',
+  failureTitle: 'The README does not say how to install and run the project',
+  rationale:
+    'A newcomer (a new hire, a contractor, you in six months) should get the project running by copying ' +
+    'commands from the README. Steps that live only in someone\'s head, a chat thread or an outdated wiki ' +
+    'cost hours on every onboarding and make an emergency fix slower.',
+  remediation:
+    'Add a "Getting started" section to the README with the exact commands, in a code block, from a fresh ' +
+    'clone to a running app: for example `npm ci`, `cp .env.example .env` (and which values to fill in), ' +
+    '`npx prisma migrate dev`, `npm run dev`, and `npm test`. For a library, show `npm install <name>` and a ' +
+    'short usage example. Keep links for background, not for the steps themselves.',
+  severity: 'medium',
+  weight: 2,
+  effortMinutes: 20,
+  requires: ['docs'],
+  run({ docs }) {
+    const readme = docs.readme;
+    if (!readme) {
+      return {
+        status: 'fail',
+        evidence: ['no README at the root, so no setup steps'],
+        findings: [{ message: 'There is no README, so nothing tells a newcomer how to install and run the project.', location: null }],
+      };
+    }
+    const outline = outlineReadme(readme.text);
+    const seen = [...commandsInCode(outline.code), ...commandsInProse(readme.text, new Set(outline.code.map((entry) => entry.line)))];
+    const has = (step: SetupStep) => seen.filter((entry) => entry.rule.steps.includes(step));
+    const install = has('install');
+    const run = has('run');
+    const describe = (entry: SeenCommand) =>
+      `${readme.path}:${entry.line}: \`${entry.command}\` (${entry.rule.label}${entry.inProse ? ', in the text' : ''})`;
+    const evidence = [...new Map([...install, ...run].map((entry) => [describe(entry), entry])).keys()].slice(0, MAX_EVIDENCE);
+    const location = { file: readme.path, line: 1 };
+
+    if (install.length > 0 && run.length > 0) return { status: 'pass', evidence };
+    if (install.length > 0 || run.length > 0) {
+      const missing = install.length > 0 ? 'how to run, test or use it' : 'how to install it';
+      return {
+        status: 'partial',
+        score: 0.5,
+        evidence: [...evidence, `${readme.path}: no command for ${missing}`],
+        findings: [{ message: `${readme.path} shows some commands but not ${missing}.`, location, severity: 'low', snippet: missing }],
+      };
+    }
+    const link = firstLink(readme.text);
+    const pointer = link ? ` It points to ${link.url} (line ${link.line}) instead.` : '';
+    return {
+      status: 'fail',
+      evidence: [`${readme.path}: no install or run command in a code block or in the text`, ...(link ? [`${readme.path}:${link.line}: links to ${link.url}`] : [])],
+      findings: [{ message: `${readme.path} gives no commands to install and run the project.${pointer}`, location, snippet: 'no-commands' }],
+    };
+  },
+});
