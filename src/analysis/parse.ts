@@ -50,7 +50,7 @@ export interface AnalyseInput {
 /** Parses one file and returns what outlives the AST. An extractor that throws is recorded, not fatal. */
 export function analyseFile(input: AnalyseInput, extractors: readonly FileExtractor<unknown>[]): ParsedFile {
   const sourceFile = parseSource(input.path, input.text);
-  const tokens = scanTokens(ts, sourceFile);
+  const tokens = scanTokens(sourceFile);
   const source = { ...input, sourceFile, ts, nodes: new NodeIndex(ts, sourceFile), tokens };
   const extracts: Record<string, unknown> = {};
   const extractorErrors: { extractor: string; message: string }[] = [];

@@ -17,7 +17,7 @@ export function endLineOf(sourceFile: TS.SourceFile, node: TS.Node): number {
  * `parent` pointers, which the syntax-only parse leaves unset.
  */
 export class NodeIndex {
-  private readonly byKind = new Map<TS.SyntaxKind, TS.Node[]>();
+  private readonly byKind: (TS.Node[] | undefined)[] = [];
 
   constructor(ts: typeof TS, sourceFile: TS.SourceFile) {
     const byKind = this.byKind;
@@ -25,9 +25,9 @@ export class NodeIndex {
     let parent: TS.Node = sourceFile;
     const visit = (node: TS.Node): void => {
       (node as { parent: TS.Node }).parent = parent;
-      const list = byKind.get(node.kind);
+      const list = byKind[node.kind];
       if (list) list.push(node);
-      else byKind.set(node.kind, [node]);
+      else byKind[node.kind] = [node];
       const saved = parent;
       parent = node;
       forEachChild(node, visit);
@@ -38,9 +38,9 @@ export class NodeIndex {
 
   /** Nodes of these kinds, in source order. */
   ofKind(...kinds: TS.SyntaxKind[]): readonly TS.Node[] {
-    if (kinds.length === 1) return this.byKind.get(kinds[0]!) ?? [];
+    if (kinds.length === 1) return this.byKind[kinds[0]!] ?? [];
     const nodes: TS.Node[] = [];
-    for (const kind of kinds) nodes.push(...(this.byKind.get(kind) ?? []));
+    for (const kind of kinds) nodes.push(...(this.byKind[kind] ?? []));
     return nodes.sort((a, b) => a.pos - b.pos);
   }
 }

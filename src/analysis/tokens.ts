@@ -1,6 +1,6 @@
 // One scanner pass per file gives what the AST does not keep: comments (for `@ts-ignore`, TODOs,
 // commented-out code), the lines that hold code, and the token stream that clone detection hashes.
-import type { ts as TS } from 'ts-morph';
+import { ts } from 'ts-morph';
 
 export interface SourceComment {
   line: number;
@@ -20,73 +20,106 @@ export interface TokenStream {
   codeLines: number;
 }
 
-/** Token kinds after which a `/` is division; anywhere else it starts a regular expression. */
-function endsOperand(ts: typeof TS, kind: TS.SyntaxKind): boolean {
-  return (
-    kind === ts.SyntaxKind.Identifier ||
-    kind === ts.SyntaxKind.CloseParenToken ||
-    kind === ts.SyntaxKind.CloseBracketToken ||
-    kind === ts.SyntaxKind.CloseBraceToken ||
-    kind === ts.SyntaxKind.NumericLiteral ||
-    kind === ts.SyntaxKind.StringLiteral ||
-    kind === ts.SyntaxKind.ThisKeyword ||
-    kind === ts.SyntaxKind.PlusPlusToken ||
-    kind === ts.SyntaxKind.MinusMinusToken
-  );
-}
+// Module-level constants: reading `ts.SyntaxKind.X` in the loop is a dictionary lookup per token.
+const {
+  EndOfFileToken,
+  WhitespaceTrivia,
+  NewLineTrivia,
+  ShebangTrivia,
+  ConflictMarkerTrivia,
+  SingleLineCommentTrivia,
+  MultiLineCommentTrivia,
+  SlashToken,
+  SlashEqualsToken,
+  TemplateHead,
+  TemplateMiddle,
+  TemplateTail,
+  NoSubstitutionTemplateLiteral,
+  OpenBraceToken,
+  CloseBraceToken,
+  Identifier,
+  CloseParenToken,
+  CloseBracketToken,
+  NumericLiteral,
+  StringLiteral,
+  ThisKeyword,
+  PlusPlusToken,
+  MinusMinusToken,
+} = ts.SyntaxKind;
 
-export function scanTokens(ts: typeof TS, sourceFile: TS.SourceFile): TokenStream {
+/** Token kinds after which a `/` is division; anywhere else it starts a regular expression. */
+const ENDS_OPERAND = new Set([
+  Identifier,
+  CloseParenToken,
+  CloseBracketToken,
+  CloseBraceToken,
+  NumericLiteral,
+  StringLiteral,
+  ThisKeyword,
+  PlusPlusToken,
+  MinusMinusToken,
+]);
+
+export function scanTokens(sourceFile: ts.SourceFile): TokenStream {
   const text = sourceFile.text;
   const lineStarts = sourceFile.getLineStarts();
-  const variant = sourceFile.languageVariant;
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
-  const kinds: number[] = [];
-  const lines: number[] = [];
+  const lineCount = lineStarts.length;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, text);
+  let kinds = new Uint16Array(Math.max(16, text.length >> 2));
+  let lines = new Uint32Array(kinds.length);
+  let count = 0;
   const comments: SourceComment[] = [];
   let lineIndex = 0;
   const lineAt = (pos: number): number => {
-    while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= pos) lineIndex++;
+    while (lineIndex + 1 < lineCount && lineStarts[lineIndex + 1]! <= pos) lineIndex++;
     return lineIndex + 1;
   };
-  // Positions only grow, except for comment end lines: those use a binary search.
+  // For ends of multi-line tokens, which must not move the forward-only cursor.
   const lineOfPos = (pos: number): number => sourceFile.getLineAndCharacterOfPosition(pos).line + 1;
   const templateStack: boolean[] = [];
   let codeLines = 0;
   let lastCodeLine = 0;
-  let previous: TS.SyntaxKind = ts.SyntaxKind.Unknown;
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.WhitespaceTrivia || kind === ts.SyntaxKind.NewLineTrivia || kind === ts.SyntaxKind.ShebangTrivia) {
-      continue;
-    }
+  let previous: ts.SyntaxKind = EndOfFileToken;
+  for (let kind = scanner.scan(); kind !== EndOfFileToken; kind = scanner.scan()) {
+    if (kind === WhitespaceTrivia || kind === NewLineTrivia || kind === ShebangTrivia || kind === ConflictMarkerTrivia) continue;
     const start = scanner.getTokenStart();
-    if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) {
+    if (kind === SingleLineCommentTrivia || kind === MultiLineCommentTrivia) {
       const end = scanner.getTokenEnd();
       const line = lineAt(start);
-      const block = kind === ts.SyntaxKind.MultiLineCommentTrivia;
+      const block = kind === MultiLineCommentTrivia;
       comments.push({ line, endLine: block ? lineOfPos(end - 1) : line, text: text.slice(start, end), block });
       continue;
     }
-    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !endsOperand(ts, previous)) {
+    if ((kind === SlashToken || kind === SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
       kind = scanner.reScanSlashToken();
-    } else if (kind === ts.SyntaxKind.TemplateHead) {
+    } else if (kind === TemplateHead) {
       templateStack.push(true);
-    } else if (kind === ts.SyntaxKind.OpenBraceToken) {
+    } else if (kind === OpenBraceToken) {
       templateStack.push(false);
-    } else if (kind === ts.SyntaxKind.CloseBraceToken && templateStack.pop() === true) {
+    } else if (kind === CloseBraceToken && templateStack.pop() === true) {
       kind = scanner.reScanTemplateToken(false);
-      if (kind === ts.SyntaxKind.TemplateMiddle) templateStack.push(true);
+      if (kind === TemplateMiddle) templateStack.push(true);
     }
     const line = lineAt(start);
-    kinds.push(kind);
-    lines.push(line);
-    const endLine = kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.TemplateTail || kind === ts.SyntaxKind.TemplateMiddle ? lineOfPos(scanner.getTokenEnd() - 1) : line;
-    // A multi-line template counts every line it spans as code.
-    const first = Math.max(line, lastCodeLine + 1);
-    if (endLine >= first) {
-      codeLines += endLine - first + 1;
+    if (count === kinds.length) {
+      const grownKinds = new Uint16Array(count * 2);
+      grownKinds.set(kinds);
+      kinds = grownKinds;
+      const grownLines = new Uint32Array(count * 2);
+      grownLines.set(lines);
+      lines = grownLines;
+    }
+    kinds[count] = kind;
+    lines[count] = line;
+    count++;
+    // A multi-line template literal counts every line it spans as code.
+    const spans = kind === NoSubstitutionTemplateLiteral || kind === TemplateTail || kind === TemplateMiddle || kind === TemplateHead;
+    const endLine = spans ? lineOfPos(scanner.getTokenEnd() - 1) : line;
+    if (endLine > lastCodeLine) {
+      codeLines += endLine - Math.max(line, lastCodeLine + 1) + 1;
       lastCodeLine = endLine;
     }
     previous = kind;
   }
-  return { kinds: Uint16Array.from(kinds), lines: Uint32Array.from(lines), comments, codeLines };
+  return { kinds: kinds.slice(0, count), lines: lines.slice(0, count), comments, codeLines };
 }

@@ -7,5 +7,5 @@ import { scanTokens } from '../../src/analysis/tokens.js';
 
 export function sourceOf(text: string, path = 'src/file.ts', isTest = false): SourceInput {
   const sourceFile = parseSource(path, text);
-  return { path, text, sourceFile, ts, isTest, nodes: new NodeIndex(ts, sourceFile), tokens: scanTokens(ts, sourceFile) };
+  return { path, text, sourceFile, ts, isTest, nodes: new NodeIndex(ts, sourceFile), tokens: scanTokens(sourceFile) };
 }

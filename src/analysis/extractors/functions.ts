@@ -1,7 +1,7 @@
 // Per-function metrics: cyclomatic complexity (ESLint 9's `complexity` rule, "classic" variant),
 // cognitive complexity (SonarSource's specification as implemented by SonarJS), lines of code,
 // parameters and nesting depth (ESLint's `max-depth`). See docs/code-health.md for the counting.
-import type { ts as TS } from 'ts-morph';
+import { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 
@@ -54,6 +54,45 @@ interface Frame {
 }
 
 const MAX_SIGNATURE = 160;
+
+// Module-level constants: `ts.SyntaxKind.X` in the per-node switch would be a dictionary lookup each time.
+const SK = TS.SyntaxKind;
+const {
+  FunctionDeclaration,
+  FunctionExpression,
+  ArrowFunction,
+  MethodDeclaration,
+  Constructor,
+  GetAccessor,
+  SetAccessor,
+  IfStatement,
+  ForStatement,
+  ForInStatement,
+  ForOfStatement,
+  WhileStatement,
+  DoStatement,
+  SwitchStatement,
+  TryStatement,
+  WithStatement,
+  ConditionalExpression,
+  BinaryExpression,
+  PropertyAccessExpression,
+  ElementAccessExpression,
+  CallExpression,
+  Parameter,
+  BindingElement,
+  BreakStatement,
+  ContinueStatement,
+  ReturnStatement,
+  PropertyDeclaration,
+  ClassStaticBlockDeclaration,
+  AmpersandAmpersandToken,
+  BarBarToken,
+  QuestionQuestionToken,
+  AmpersandAmpersandEqualsToken,
+  BarBarEqualsToken,
+  QuestionQuestionEqualsToken,
+} = SK;
 
 function propertyNameText(ts: typeof TS, name: TS.PropertyName | TS.BindingName | undefined): string | null {
   if (!name) return null;
@@ -126,16 +165,12 @@ function isJsx(ts: typeof TS, node: TS.Expression | undefined): boolean {
   return ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner);
 }
 
-function isLogical(kind: TS.SyntaxKind, ts: typeof TS): boolean {
-  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+function isLogical(kind: TS.SyntaxKind): boolean {
+  return kind === AmpersandAmpersandToken || kind === BarBarToken || kind === QuestionQuestionToken;
 }
 
-function isLogicalAssignment(kind: TS.SyntaxKind, ts: typeof TS): boolean {
-  return (
-    kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken ||
-    kind === ts.SyntaxKind.BarBarEqualsToken ||
-    kind === ts.SyntaxKind.QuestionQuestionEqualsToken
-  );
+function isLogicalAssignment(kind: TS.SyntaxKind): boolean {
+  return kind === AmpersandAmpersandEqualsToken || kind === BarBarEqualsToken || kind === QuestionQuestionEqualsToken;
 }
 
 /** Prefix sums of code lines, so a function's lines of code is one subtraction. */
@@ -149,7 +184,7 @@ function codeLinePrefix(lines: Uint32Array, lineCount: number): Uint32Array {
 
 export function extractFunctions(input: SourceInput): FunctionsExtract {
   const { ts, sourceFile, text } = input;
-  const SK = ts.SyntaxKind;
+  const forEachChild = ts.forEachChild;
   const prefix = codeLinePrefix(input.tokens.lines, sourceFile.getLineStarts().length);
   const functions: FunctionRecord[] = [];
   const stack: Frame[] = [];
@@ -157,6 +192,8 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
   // Class field initializers and static blocks are code paths of their own for ESLint: their
   // branches do not count towards the function around the class.
   let cyclomaticTarget: Frame | null = null;
+  // SonarSource's nesting level at the node being visited.
+  let nesting = 0;
 
   const current = (): Frame | undefined => stack[stack.length - 1];
 
@@ -188,7 +225,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
 
   const flattenLogical = (node: TS.Expression, out: TS.SyntaxKind[]): void => {
     const inner = unwrapParens(ts, node);
-    if (ts.isBinaryExpression(inner) && isLogical(inner.operatorToken.kind, ts)) {
+    if (ts.isBinaryExpression(inner) && isLogical(inner.operatorToken.kind)) {
       consideredLogical.add(inner);
       flattenLogical(inner.left, out);
       out.push(inner.operatorToken.kind);
@@ -201,7 +238,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     return parent !== undefined && ts.isJsxExpression(parent);
   };
 
-  const visitFunction = (node: TS.SignatureDeclaration & { body?: TS.Node | undefined }, nesting: number): void => {
+  const visitFunction = (node: TS.SignatureDeclaration & { body?: TS.Node | undefined }): void => {
     if (!node.body) return;
     const line = lineOf(sourceFile, node);
     const endLine = endLineOf(sourceFile, node);
@@ -242,8 +279,8 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     const savedTarget = cyclomaticTarget;
     cyclomaticTarget = frame;
     const inner = frame.level >= 3 ? nesting + 1 : nesting;
-    for (const parameter of node.parameters) visit(parameter, inner);
-    visit(node.body, inner);
+    for (const parameter of node.parameters) visitAt(parameter, inner);
+    visitAt(node.body, inner);
     cyclomaticTarget = savedTarget;
     stack.pop();
     finishFunction(frame);
@@ -262,98 +299,99 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     }
   };
 
-  const visit = (node: TS.Node, nesting: number): void => {
+  const visit = (node: TS.Node): void => {
     switch (node.kind) {
-      case SK.FunctionDeclaration:
-      case SK.FunctionExpression:
-      case SK.ArrowFunction:
-      case SK.MethodDeclaration:
-      case SK.Constructor:
-      case SK.GetAccessor:
-      case SK.SetAccessor:
-        visitFunction(node as TS.FunctionLikeDeclaration, nesting);
+      case FunctionDeclaration:
+      case FunctionExpression:
+      case ArrowFunction:
+      case MethodDeclaration:
+      case Constructor:
+      case GetAccessor:
+      case SetAccessor:
+        visitFunction(node as TS.FunctionLikeDeclaration);
         return;
-      case SK.IfStatement: {
+      case IfStatement: {
         const statement = node as TS.IfStatement;
         const parent = statement.parent;
         const isElseIf = parent !== undefined && ts.isIfStatement(parent) && parent.elseStatement === statement;
         addCyclomatic();
         addCognitive(isElseIf ? 1 : nesting + 1, !isElseIf);
         const body = (): void => {
-          visit(statement.expression, nesting);
-          visit(statement.thenStatement, nesting + 1);
+          visit(statement.expression);
+          visitAt(statement.thenStatement, nesting + 1);
           const otherwise = statement.elseStatement;
-          if (otherwise && ts.isIfStatement(otherwise)) visit(otherwise, nesting);
+          if (otherwise && ts.isIfStatement(otherwise)) visit(otherwise);
           else if (otherwise) {
             addCognitive(1, false);
-            visit(otherwise, nesting + 1);
+            visitAt(otherwise, nesting + 1);
           }
         };
         if (isElseIf) body();
         else withBlock(body);
         return;
       }
-      case SK.ForStatement:
-      case SK.ForInStatement:
-      case SK.ForOfStatement:
-      case SK.WhileStatement:
-      case SK.DoStatement: {
+      case ForStatement:
+      case ForInStatement:
+      case ForOfStatement:
+      case WhileStatement:
+      case DoStatement: {
         addCyclomatic();
         addCognitive(nesting + 1, true);
         const loop = node as TS.IterationStatement;
         withBlock(() =>
-          ts.forEachChild(loop, (child) => {
-            visit(child, child === loop.statement ? nesting + 1 : nesting);
+          forEachChild(loop, (child) => {
+            if (child === loop.statement) visitAt(child, nesting + 1);
+            else visit(child);
           }),
         );
         return;
       }
-      case SK.SwitchStatement: {
+      case SwitchStatement: {
         const statement = node as TS.SwitchStatement;
         addCognitive(nesting + 1, true);
         withBlock(() => {
-          visit(statement.expression, nesting);
+          visit(statement.expression);
           for (const clause of statement.caseBlock.clauses) {
             if (ts.isCaseClause(clause)) {
               addCyclomatic();
-              visit(clause.expression, nesting + 1);
+              visitAt(clause.expression, nesting + 1);
             }
-            for (const child of clause.statements) visit(child, nesting + 1);
+            for (const child of clause.statements) visitAt(child, nesting + 1);
           }
         });
         return;
       }
-      case SK.TryStatement: {
+      case TryStatement: {
         const statement = node as TS.TryStatement;
         withBlock(() => {
-          visit(statement.tryBlock, nesting);
+          visit(statement.tryBlock);
           const clause = statement.catchClause;
           if (clause) {
             addCyclomatic();
             addCognitive(nesting + 1, true);
-            if (clause.variableDeclaration) visit(clause.variableDeclaration, nesting);
-            visit(clause.block, nesting + 1);
+            if (clause.variableDeclaration) visit(clause.variableDeclaration);
+            visitAt(clause.block, nesting + 1);
           }
-          if (statement.finallyBlock) visit(statement.finallyBlock, nesting);
+          if (statement.finallyBlock) visit(statement.finallyBlock);
         });
         return;
       }
-      case SK.WithStatement:
-        withBlock(() => ts.forEachChild(node, (child) => visit(child, nesting)));
+      case WithStatement:
+        withBlock(() => forEachChild(node, visit));
         return;
-      case SK.ConditionalExpression: {
+      case ConditionalExpression: {
         const expression = node as TS.ConditionalExpression;
         addCyclomatic();
         addCognitive(nesting + 1, true);
-        visit(expression.condition, nesting);
-        visit(expression.whenTrue, nesting + 1);
-        visit(expression.whenFalse, nesting + 1);
+        visit(expression.condition);
+        visitAt(expression.whenTrue, nesting + 1);
+        visitAt(expression.whenFalse, nesting + 1);
         return;
       }
-      case SK.BinaryExpression: {
+      case BinaryExpression: {
         const expression = node as TS.BinaryExpression;
         const operator = expression.operatorToken.kind;
-        if (isLogical(operator, ts)) {
+        if (isLogical(operator)) {
           addCyclomatic();
           // `{ready && <Spinner />}` is how JSX renders conditionally; SonarJS does not count it.
           if (!consideredLogical.has(expression) && !inJsxContainer(expression)) {
@@ -363,16 +401,16 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
               if (index === 0 || operators[index - 1] !== kind) addCognitive(1, false);
             });
           }
-        } else if (isLogicalAssignment(operator, ts)) {
+        } else if (isLogicalAssignment(operator)) {
           addCyclomatic();
         }
         break;
       }
-      case SK.PropertyAccessExpression:
-      case SK.ElementAccessExpression:
+      case PropertyAccessExpression:
+      case ElementAccessExpression:
         if ((node as TS.PropertyAccessExpression).questionDotToken) addCyclomatic();
         break;
-      case SK.CallExpression: {
+      case CallExpression: {
         const call = node as TS.CallExpression;
         if (call.questionDotToken) addCyclomatic();
         const frame = current();
@@ -382,31 +420,37 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
         }
         break;
       }
-      case SK.Parameter:
-      case SK.BindingElement:
+      case Parameter:
+      case BindingElement:
         if ((node as TS.ParameterDeclaration).initializer) addCyclomatic();
         break;
-      case SK.BreakStatement:
-      case SK.ContinueStatement:
+      case BreakStatement:
+      case ContinueStatement:
         if ((node as TS.BreakStatement).label) addCognitive(1, false);
         break;
-      case SK.ReturnStatement: {
+      case ReturnStatement: {
         const frame = current();
         if (frame && isJsx(ts, (node as TS.ReturnStatement).expression)) frame.returnsJsx = true;
         break;
       }
-      case SK.PropertyDeclaration:
-      case SK.ClassStaticBlockDeclaration: {
+      case PropertyDeclaration:
+      case ClassStaticBlockDeclaration: {
         const saved = cyclomaticTarget;
         cyclomaticTarget = null;
-        ts.forEachChild(node, (child) => visit(child, nesting));
+        forEachChild(node, visit);
         cyclomaticTarget = saved;
         return;
       }
       default:
         break;
     }
-    ts.forEachChild(node, (child) => visit(child, nesting));
+    forEachChild(node, visit);
+  };
+  const visitAt = (node: TS.Node, level: number): void => {
+    const saved = nesting;
+    nesting = level;
+    visit(node);
+    nesting = saved;
   };
 
   const isSelfCall = (call: TS.CallExpression, frame: Frame): boolean => {
@@ -419,7 +463,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     return false;
   };
 
-  ts.forEachChild(sourceFile, (child) => visit(child, 0));
+  forEachChild(sourceFile, visit);
   // Records were pushed on entry, so they are already in source order.
   return { functions };
 }

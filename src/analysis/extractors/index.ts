@@ -3,5 +3,18 @@
 import type { FileExtractor } from '../extractor.js';
 import { functionsExtractor } from './functions.js';
 import { importsExtractor } from './imports.js';
+import { dataWritesExtractor } from './data-writes.js';
+import { outboundHttpExtractor } from './outbound-http.js';
+import { routesExtractor } from './routes.js';
+import { schemaSyncExtractor } from './schema-sync.js';
+import { sdkInitsExtractor } from './sdk-inits.js';
+import { validationCallsExtractor } from './validation-calls.js';
 
-export const extractors: readonly FileExtractor<unknown>[] = [importsExtractor, functionsExtractor];
+export const extractors: readonly FileExtractor<unknown>[] = [importsExtractor, functionsExtractor,
+  routesExtractor,
+  dataWritesExtractor,
+  validationCallsExtractor,
+  sdkInitsExtractor,
+  outboundHttpExtractor,
+  schemaSyncExtractor,
+];

@@ -4,7 +4,7 @@
 // knowledge decides which of the module calls count as initialising something.
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
-import { endLineOf, lineOf } from '../syntax.js';
+import { lineOf } from '../syntax.js';
 import { moduleBindings, readsEnvironment, requiredModule, type BindingTable } from './module-bindings.js';
 
 export interface ModuleCall {

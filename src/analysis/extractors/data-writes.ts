@@ -1,0 +1,201 @@
+// Database writes in one file: ORM and query-builder write calls (Prisma, Drizzle, Kysely, knex,
+// TypeORM, Sequelize, Mongoose, Supabase) and raw SQL INSERT/UPDATE/DELETE, each with the function
+// it sits in and whether it runs inside a transaction. Also flags read-modify-write updates that
+// store a value computed from an earlier read (`balance: account.balance - amount`).
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { endLineOf, lineOf } from '../syntax.js';
+import { chainText, moduleBindings } from './module-bindings.js';
+
+export interface DataWrite {
+  /** The call as written, shortened: `prisma.user.create`, `db.insert`, `sql INSERT`. */
+  call: string;
+  method: string;
+  line: number;
+  /** `receiver` when the receiver looks like a database handle; `model` for a PascalCase model class (Sequelize/Mongoose style); `sql` for raw SQL. */
+  via: 'receiver' | 'model' | 'sql';
+  /** Enclosing function name (or `<module>` at top level) and its span. */
+  function: string;
+  functionLine: number;
+  functionEndLine: number;
+  inTransaction: boolean;
+  /** The field an update sets from a value read earlier (a lost-update race), if any. */
+  raceField?: string;
+}
+
+export interface DataWritesExtract {
+  writes: DataWrite[];
+}
+
+const WRITE_METHODS = new Set([
+  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany',
+  'insert', 'insertInto', 'updateTable', 'deleteFrom', 'del', 'save', 'remove', 'softRemove', 'softDelete',
+  'destroy', 'bulkCreate', 'updateOne', 'deleteOne', 'insertMany', 'insertOne', 'replaceOne', 'bulkWrite',
+  'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace',
+  'increment', 'decrement',
+]);
+/** Methods that only a model class has: `User.findByIdAndUpdate`, `Post.bulkCreate`. */
+const MODEL_METHODS = new Set([
+  'create', 'bulkCreate', 'update', 'destroy', 'upsert', 'insertMany', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany',
+  'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'replaceOne', 'bulkWrite',
+]);
+/** Words in a receiver chain that name a database handle. */
+const DATABASE_RECEIVER = /(^|\.)(prisma|db|database|tx|trx|transaction|knex|kysely|drizzle|orm|repo|\w*Repository|\w*Repo|repository|manager|entityManager|em|sequelize|supabase|pool|conn|connection|client\.from|collection|\w*Model|model)(\.|\(|$)/i;
+/** Globals and well-known non-database objects whose methods share write names. */
+const NOT_MODELS = new Set(['Object', 'Array', 'Promise', 'Reflect', 'Map', 'Set', 'WeakMap', 'Math', 'JSON', 'Symbol', 'Date', 'Buffer', 'URL', 'Intl', 'Proxy', 'Error', 'Stripe', 'React', 'Vue']);
+const TRANSACTION_CALLS = /(^|\.)(\$transaction|transaction|withTransaction|startTransaction|runTransaction|transact)$/;
+const TRANSACTION_PARAMS = /^(tx|trx|transaction|t|manager|em|session|entityManager|prismaTx|db)$/;
+const SQL_WRITE = /^\s*(insert\s+into|update\s+[\w".`]+\s+set|delete\s+from|merge\s+into)\b/i;
+const SQL_BEGIN = /^\s*(begin|start\s+transaction)\b/i;
+
+function functionNameOf(ts: typeof TS, node: TS.Node): string {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name) return node.name.getText();
+  const parent = node.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (parent && ts.isCallExpression(parent)) {
+    const callee = parent.expression;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : 'callback';
+    const route = parent.arguments[0];
+    return route && ts.isStringLiteral(route) ? `${name} ${route.text}` : `${name} callback`;
+  }
+  return '<anonymous>';
+}
+
+function isFunctionNode(ts: typeof TS, node: TS.Node): node is TS.FunctionLikeDeclaration {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** The nearest named function around a node (callbacks of transactions and array methods are looked through). */
+function enclosingFunction(ts: typeof TS, node: TS.Node): TS.FunctionLikeDeclaration | null {
+  let current: TS.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionNode(ts, current)) {
+      const parent = current.parent;
+      const calleeName = parent && ts.isCallExpression(parent) ? chainText(ts, parent.expression) : '';
+      if (!TRANSACTION_CALLS.test(calleeName) && !/\.(map|forEach|then|filter|reduce|all)$/.test(calleeName)) return current;
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+function insideTransaction(ts: typeof TS, node: TS.CallExpression | TS.TaggedTemplateExpression, receiverText: string, fn: TS.FunctionLikeDeclaration | null, sqlBeginFunctions: Set<TS.Node>): boolean {
+  let current: TS.Node | undefined = node.parent;
+  while (current) {
+    if (ts.isCallExpression(current) && TRANSACTION_CALLS.test(chainText(ts, current.expression))) return true;
+    if (isFunctionNode(ts, current) && current.parent && ts.isCallExpression(current.parent) && TRANSACTION_CALLS.test(chainText(ts, current.parent.expression))) return true;
+    current = current.parent;
+  }
+  if (fn && sqlBeginFunctions.has(fn)) return true;
+  // A write through the transaction handle a function receives (`async (tx) => tx.user.create()` passed around).
+  const root = receiverText.split(/[.(]/)[0] ?? '';
+  if (fn && TRANSACTION_PARAMS.test(root) && root !== 'db' && fn.parameters.some((parameter) => parameter.name.getText() === root)) return true;
+  // Sequelize's `{ transaction: t }` option and Mongoose's `{ session }`.
+  if (!ts.isCallExpression(node)) return false;
+  return node.arguments.some((argument) => ts.isObjectLiteralExpression(argument) && argument.properties.some((property) => property.name && /^(transaction|session)$/.test(property.name.getText())));
+}
+
+/** Transaction decorators (`@Transactional()`, `@Transaction()`) on a method make its writes atomic. */
+function hasTransactionDecorator(ts: typeof TS, fn: TS.FunctionLikeDeclaration | null): boolean {
+  if (!fn || !ts.canHaveDecorators(fn)) return false;
+  return (ts.getDecorators(fn) ?? []).some((decorator) => /Transaction/.test(decorator.expression.getText()));
+}
+
+/** `{ data: { balance: account.balance - amount } }` → 'balance'; builder chains (`.update(t).set({...})`) are searched whole. */
+function raceFieldOf(ts: typeof TS, call: TS.CallExpression): string | undefined {
+  let top: TS.Node = call;
+  while (top.parent && ts.isPropertyAccessExpression(top.parent) && top.parent.parent && ts.isCallExpression(top.parent.parent)) top = top.parent.parent;
+  let found: string | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isBinaryExpression(node.initializer)) {
+      const { left, right, operatorToken } = node.initializer;
+      const arithmetic = [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(operatorToken.kind);
+      const field = node.name.text;
+      const readsSameField = [left, right].some((side) => ts.isPropertyAccessExpression(side) && side.name.text === field && !/^(req|request|body|input|data|args|dto)$/.test(side.expression.getText()));
+      if (arithmetic && readsSameField) found = field;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(top);
+  return found;
+}
+
+function sqlText(ts: typeof TS, node: TS.Node | undefined): string | null {
+  if (!node) return null;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return node.head.text;
+  return null;
+}
+
+export function extractDataWrites(input: SourceInput): DataWritesExtract {
+  const { ts, sourceFile, nodes } = input;
+  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  const writes: DataWrite[] = [];
+  const sqlBeginFunctions = new Set<TS.Node>();
+  const candidates: { node: TS.CallExpression | TS.TaggedTemplateExpression; call: string; method: string; via: DataWrite['via']; receiver: string }[] = [];
+
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (TS.CallExpression | TS.TaggedTemplateExpression)[]) {
+    if (ts.isTaggedTemplateExpression(node)) {
+      const text = sqlText(ts, node.template);
+      if (text !== null && SQL_WRITE.test(text)) candidates.push({ node, call: `${node.tag.getText(sourceFile)}\`${text.trim().split(/\s+/)[0]!.toUpperCase()}\``, method: 'sql', via: 'sql', receiver: '' });
+      if (text !== null && SQL_BEGIN.test(text)) markBegin(node);
+      continue;
+    }
+    const callee = node.expression;
+    const text = sqlText(ts, node.arguments[0]);
+    if (text !== null && SQL_WRITE.test(text)) {
+      candidates.push({ node, call: `${chainText(ts, callee)}(${text.trim().split(/\s+/)[0]!.toUpperCase()} …)`, method: 'sql', via: 'sql', receiver: chainText(ts, callee) });
+      continue;
+    }
+    if (text !== null && SQL_BEGIN.test(text)) markBegin(node);
+    if (!ts.isPropertyAccessExpression(callee) || !WRITE_METHODS.has(callee.name.text)) continue;
+    const receiver = chainText(ts, callee.expression);
+    const method = callee.name.text;
+    const object = callee.expression;
+    const binding = ts.isIdentifier(object) ? bindings.get(object.text) : undefined;
+    if (DATABASE_RECEIVER.test(receiver)) {
+      candidates.push({ node, call: `${receiver}.${method}`, method, via: 'receiver', receiver });
+    } else if (ts.isIdentifier(object) && /^[A-Z][A-Za-z0-9]*$/.test(object.text) && !NOT_MODELS.has(object.text) && MODEL_METHODS.has(method) && !(binding && !binding.module.startsWith('.') && !/model|schema|entit/i.test(binding.module))) {
+      candidates.push({ node, call: `${receiver}.${method}`, method, via: 'model', receiver });
+    } else if (method === 'save' && node.arguments.length <= 1 && /^(this\.)?[a-z]\w*$/.test(receiver) && /^(user|doc|document|record|entity|order|post|item|product|account|instance)\w*$/i.test(receiver.replace(/^this\./, ''))) {
+      candidates.push({ node, call: `${receiver}.save`, method, via: 'model', receiver }); // Mongoose/Sequelize instance save
+    }
+  }
+
+  function markBegin(node: TS.Node): void {
+    const fn = enclosingFunction(ts, node);
+    if (fn) sqlBeginFunctions.add(fn);
+  }
+
+  for (const candidate of candidates) {
+    const fn = enclosingFunction(ts, candidate.node);
+    // Chained builders report once: `db.insert(t).values(v)` is the `insert`, not also a nested call.
+    const inTransaction = hasTransactionDecorator(ts, fn) || insideTransaction(ts, candidate.node, candidate.receiver, fn, sqlBeginFunctions);
+    const write: DataWrite = {
+      call: candidate.call,
+      method: candidate.method,
+      line: lineOf(sourceFile, candidate.node),
+      via: candidate.via,
+      function: fn ? functionNameOf(ts, fn) : '<module>',
+      functionLine: fn ? lineOf(sourceFile, fn) : 1,
+      functionEndLine: fn ? endLineOf(sourceFile, fn) : sourceFile.getLineStarts().length,
+      inTransaction,
+    };
+    if (ts.isCallExpression(candidate.node) && /update|upsert|save|set/i.test(candidate.method)) {
+      const raceField = raceFieldOf(ts, candidate.node);
+      if (raceField) write.raceField = raceField;
+    }
+    writes.push(write);
+  }
+  return { writes };
+}
+
+export const dataWritesExtractor: FileExtractor<DataWritesExtract> = {
+  id: 'data-writes',
+  extract(input) {
+    if (input.isTest) return null;
+    const result = extractDataWrites(input);
+    return result.writes.length === 0 ? null : result;
+  },
+};

@@ -1,0 +1,643 @@
+// Request boundaries declared in one file: Express/Koa/Fastify/Hono route registrations, the app and
+// router objects they hang off and where routers are mounted, Next.js route handlers and server
+// actions, Nest controller methods and tRPC procedures. For each handler it records the lines it
+// spans, which request inputs it reads and the validation attached to the route itself (middleware,
+// Fastify `schema`, tRPC `.input`); calls made inside the handler come from the other extractors and
+// are matched by line.
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { endLineOf, lineOf } from '../syntax.js';
+import { chainText, moduleBindings, rootIdentifier, type BindingTable } from './module-bindings.js';
+
+export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http';
+
+export interface HandlerInfo {
+  startLine: number;
+  endLine: number;
+  /** Request inputs the handler reads: body, query, params, json, formData, input, args. */
+  reads: string[];
+  /** The handler calls something that looks like a database (for readiness probes). */
+  touchesDatabase: boolean;
+}
+
+export interface RouteRecord {
+  framework: RouteFramework;
+  /** Upper-case HTTP method, `ALL`, `ACTION` for a server action, `query`/`mutation` for tRPC. */
+  method: string;
+  path: string | null;
+  line: number;
+  /** Local name of the app/router the route is registered on (null for file-system routes). */
+  receiver: string | null;
+  /** Set when the receiver is imported: where from. */
+  receiverImport: { module: string; name: string } | null;
+  handler: HandlerInfo | null;
+  /** A handler defined elsewhere, by name (and module when imported). */
+  handlerRef: { module: string | null; name: string } | null;
+  /** Validation attached to the route: `middleware:zValidator`, `fastify-schema`, `trpc-input`, `nest-pipe`, `nest-dto:CreateUserDto`. */
+  validation: string[];
+}
+
+export interface RouterObject {
+  name: string;
+  line: number;
+  role: 'app' | 'router';
+  framework: RouteFramework;
+  /** Names under which this file exports it ('default' for a default export). */
+  exportedAs: string[];
+}
+
+export interface MountRecord {
+  receiver: string;
+  path: string | null;
+  line: number;
+  target: { local: string } | { module: string; name: string };
+}
+
+export interface NamedHandler {
+  /** Function name; `object.method` for methods of an exported object or class. */
+  name: string;
+  exported: boolean;
+  info: HandlerInfo;
+}
+
+export interface RoutesExtract {
+  routes: RouteRecord[];
+  routers: RouterObject[];
+  mounts: MountRecord[];
+  /** Functions shaped like request handlers (first parameter `req`, `ctx`, …), for routes in other files that name them. */
+  handlers: NamedHandler[];
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
+const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const NEST_METHOD_DECORATORS = new Map([
+  ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'], ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'],
+]);
+const NEST_INPUT_DECORATORS = new Map([['Body', 'body'], ['Query', 'query'], ['Param', 'params']]);
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const INPUT_PROPERTIES = new Map([['body', 'body'], ['query', 'query'], ['params', 'params'], ['querystring', 'query'], ['searchParams', 'query']]);
+const INPUT_CALLS = new Map([['json', 'json'], ['formData', 'formData'], ['text', 'json'], ['parseBody', 'json'], ['param', 'params']]);
+const REQUEST_NAMES = /(^|\.)(req|request|ctx|context|ctx\.request|c\.req|event|nextUrl)$/;
+const HANDLER_PARAMS = new Set(['req', 'request', 'ctx', 'context', 'c', 'event']);
+const DATABASE_CALL = /(prisma|\bdb\b|database|pool|knex|sequelize|mongoose|supabase|redis|\$queryRaw|\$executeRaw|\bsql\b|\.ping\b|authenticate)/i;
+
+/** Which constructor calls create an app or a router, by module. */
+const ROUTER_FACTORIES: { module: string; name: string; role: 'app' | 'router'; framework: RouteFramework }[] = [
+  { module: 'express', name: 'default', role: 'app', framework: 'express' },
+  { module: 'express', name: 'Router', role: 'router', framework: 'express' },
+  { module: 'koa', name: 'default', role: 'app', framework: 'koa' },
+  { module: '@koa/router', name: 'default', role: 'router', framework: 'koa' },
+  { module: 'koa-router', name: 'default', role: 'router', framework: 'koa' },
+  { module: 'fastify', name: 'default', role: 'app', framework: 'fastify' },
+  { module: 'fastify', name: 'fastify', role: 'app', framework: 'fastify' },
+  { module: 'hono', name: 'Hono', role: 'app', framework: 'hono' },
+  { module: 'elysia', name: 'Elysia', role: 'app', framework: 'http' },
+];
+/** HTTP clients share method names with routers (`axios.post(url, data)`); their objects are never routers. */
+const HTTP_CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'supertest', 'node-fetch', 'undici', 'ofetch']);
+
+function literalText(ts: typeof TS, node: TS.Node | undefined): string | null {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+}
+
+function isFunctionLike(ts: typeof TS, node: TS.Node | undefined): node is TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration {
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
+}
+
+function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+function decoratorsOf(ts: typeof TS, node: TS.Node): { name: string; args: readonly TS.Expression[] }[] {
+  const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  return decorators.flatMap((decorator): { name: string; args: readonly TS.Expression[] }[] => {
+    const expression = decorator.expression;
+    if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression)) return [{ name: expression.expression.text, args: expression.arguments }];
+    if (ts.isIdentifier(expression)) return [{ name: expression.text, args: [] }];
+    return [];
+  });
+}
+
+function hasDirective(ts: typeof TS, statements: readonly TS.Statement[], directive: string): boolean {
+  for (const statement of statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === directive) return true;
+  }
+  return false;
+}
+
+/** `app/api/users/[id]/route.ts` → `/api/users/[id]`; null when the file is not a route handler. */
+export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; route: string } | null {
+  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
+  if (app) {
+    const segments = (app[1] ?? '').split('/').filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
+    return { kind: 'next-app', route: `/${segments.join('/')}` };
+  }
+  const pages = /(?:^|\/)pages\/(api\/.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
+  return pages ? { kind: 'next-pages', route: `/${pages[1]}` } : null;
+}
+
+interface PendingHandler {
+  node: TS.Node;
+  info: HandlerInfo;
+}
+
+class RouteCollector {
+  readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], handlers: [] };
+  private readonly pending: PendingHandler[] = [];
+  private readonly bindings: BindingTable;
+  private readonly localFunctions = new Map<string, TS.Node>();
+  private readonly clients = new Set<string>();
+  private readonly routerByName = new Map<string, RouterObject>();
+
+  constructor(private readonly input: SourceInput) {
+    const { ts, nodes, sourceFile } = input;
+    this.bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+    for (const [name, binding] of this.bindings) if (HTTP_CLIENT_MODULES.has(binding.module)) this.clients.add(name);
+  }
+
+  private get ts(): typeof TS {
+    return this.input.ts;
+  }
+
+  private line(node: TS.Node): number {
+    return lineOf(this.input.sourceFile, node);
+  }
+
+  handlerInfo(node: TS.Node): HandlerInfo {
+    const existing = this.pending.find((entry) => entry.node === node);
+    if (existing) return existing.info;
+    const info: HandlerInfo = { startLine: this.line(node), endLine: endLineOf(this.input.sourceFile, node), reads: [], touchesDatabase: false };
+    const ts = this.ts;
+    const first = isFunctionLike(ts, node) ? node.parameters[0] : undefined;
+    if (first && ts.isObjectBindingPattern(first.name)) {
+      for (const element of first.name.elements) {
+        const name = (element.propertyName ?? element.name).getText(this.input.sourceFile);
+        const input = INPUT_PROPERTIES.get(name);
+        if (input && !info.reads.includes(input)) info.reads.push(input);
+      }
+    }
+    this.pending.push({ node, info });
+    return info;
+  }
+
+  /** A handler argument: inline function, same-file function, or a reference to one elsewhere. */
+  private handlerOf(argument: TS.Expression | undefined): { handler: HandlerInfo | null; handlerRef: RouteRecord['handlerRef'] } {
+    const ts = this.ts;
+    if (!argument) return { handler: null, handlerRef: null };
+    if (isFunctionLike(ts, argument)) return { handler: this.handlerInfo(argument), handlerRef: null };
+    if (ts.isIdentifier(argument)) {
+      const local = this.localFunctions.get(argument.text);
+      if (local) return { handler: this.handlerInfo(local), handlerRef: null };
+      const binding = this.bindings.get(argument.text);
+      return { handler: null, handlerRef: { module: binding?.module ?? null, name: binding ? binding.imported : argument.text } };
+    }
+    if (ts.isPropertyAccessExpression(argument)) {
+      const root = rootIdentifier(ts, argument);
+      const binding = root ? this.bindings.get(root.text) : undefined;
+      return { handler: null, handlerRef: { module: binding?.module ?? null, name: argument.name.text } };
+    }
+    return { handler: null, handlerRef: null };
+  }
+
+  /** Middleware in the arguments before the handler that validates the request. */
+  private middlewareValidation(args: readonly TS.Expression[]): string[] {
+    const ts = this.ts;
+    const found: string[] = [];
+    for (const argument of args) {
+      if (ts.isObjectLiteralExpression(argument)) {
+        const hasSchema = argument.properties.some((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'schema');
+        if (hasSchema) found.push('fastify-schema');
+        continue;
+      }
+      const items = ts.isArrayLiteralExpression(argument) ? argument.elements : [argument];
+      for (const item of items) {
+        const root = rootIdentifier(ts, item);
+        if (!root) continue;
+        const binding = this.bindings.get(root.text);
+        const name = binding && binding.imported !== '*' && binding.imported !== 'default' ? binding.imported : root.text;
+        if (/valid|schema|celebrate|zValidator|vValidator|checkSchema/i.test(name) || (binding && VALIDATION_MIDDLEWARE_MODULES.has(binding.module))) {
+          found.push(`middleware:${name}`);
+        }
+      }
+    }
+    return found;
+  }
+
+  private registerRouters(): void {
+    const ts = this.ts;
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
+      if (!ts.isIdentifier(node.name) || !node.initializer) continue;
+      let init: TS.Expression = node.initializer;
+      if (isFunctionLike(ts, init)) {
+        this.localFunctions.set(node.name.text, init);
+        continue;
+      }
+      while (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ts.isCallExpression(init.expression.expression)) {
+        init = init.expression.expression; // `express().use(...)`, `new Hono().basePath('/api')`
+      }
+      if (!ts.isCallExpression(init) && !ts.isNewExpression(init)) continue;
+      const factory = this.factoryOf(init.expression);
+      if (factory) {
+        const router: RouterObject = { name: node.name.text, line: this.line(node), role: factory.role, framework: factory.framework, exportedAs: [] };
+        this.result.routers.push(router);
+        this.routerByName.set(router.name, router);
+      } else {
+        const root = rootIdentifier(ts, init.expression);
+        if (root && this.clients.has(root.text)) this.clients.add(node.name.text); // `const api = axios.create()`
+      }
+    }
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.FunctionDeclaration) as TS.FunctionDeclaration[]) {
+      if (node.name) this.localFunctions.set(node.name.text, node);
+    }
+  }
+
+  private factoryOf(callee: TS.Expression): (typeof ROUTER_FACTORIES)[number] | null {
+    const ts = this.ts;
+    let binding;
+    let name: string;
+    if (ts.isIdentifier(callee)) {
+      binding = this.bindings.get(callee.text);
+      name = binding ? (binding.imported === '*' ? 'default' : binding.imported) : '';
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      binding = this.bindings.get(callee.expression.text);
+      name = callee.name.text;
+    } else return null;
+    if (!binding) return null;
+    return ROUTER_FACTORIES.find((factory) => factory.module === binding.module && factory.name === name) ?? null;
+  }
+
+  private registerExports(): void {
+    const ts = this.ts;
+    for (const statement of this.input.sourceFile.statements) {
+      if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) {
+        this.routerByName.get(statement.expression.text)?.exportedAs.push('default');
+      } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+        for (const element of statement.exportClause.elements) {
+          this.routerByName.get((element.propertyName ?? element.name).text)?.exportedAs.push(element.name.text);
+        }
+      } else if (ts.isVariableStatement(statement) && hasExportModifier(ts, statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) this.routerByName.get(declaration.name.text)?.exportedAs.push(declaration.name.text);
+        }
+      } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+        // module.exports = router
+        const { left, right } = statement.expression;
+        if (ts.isIdentifier(right) && left.getText(this.input.sourceFile) === 'module.exports') this.routerByName.get(right.text)?.exportedAs.push('default');
+      }
+    }
+  }
+
+  private routeReceiver(expression: TS.Expression): { name: string; import: RouteRecord['receiverImport'] } | null {
+    const ts = this.ts;
+    const root = rootIdentifier(ts, expression);
+    if (!root || root.text === 'process' || this.clients.has(root.text)) return null;
+    const binding = this.bindings.get(root.text);
+    if (binding && HTTP_CLIENT_MODULES.has(binding.module)) return null;
+    return { name: root.text, import: binding ? { module: binding.module, name: binding.imported } : null };
+  }
+
+  private frameworkOf(receiver: string): RouteFramework {
+    return this.routerByName.get(receiver)?.framework ?? 'express';
+  }
+
+  visitCalls(): void {
+    const ts = this.ts;
+    for (const call of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      const method = callee.name.text;
+      if (HTTP_METHODS.has(method)) this.visitMethodRoute(call, callee, method);
+      else if (method === 'route' && call.arguments.length === 1 && ts.isObjectLiteralExpression(call.arguments[0]!)) this.visitFastifyRoute(call, callee);
+      else if (method === 'use' || method === 'route' || method === 'register') this.visitMount(call, callee);
+      else if (method === 'mutation' || method === 'query') this.visitTrpc(call, callee, method);
+    }
+  }
+
+  private visitMethodRoute(call: TS.CallExpression, callee: TS.PropertyAccessExpression, method: string): void {
+    const ts = this.ts;
+    let object = callee.expression;
+    let path = literalText(ts, call.arguments[0]);
+    let handlerArgs: readonly TS.Expression[] = call.arguments.slice(1);
+    // `app.route('/x').get(handler)` (Express) chains carry the path on the `route` call.
+    if (ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) && object.expression.name.text === 'route') {
+      path = literalText(ts, object.arguments[0]);
+      handlerArgs = call.arguments;
+      object = object.expression.expression;
+    } else if (path === null || call.arguments.length < 2) return;
+    const last = handlerArgs[handlerArgs.length - 1];
+    if (!last || !(isFunctionLike(ts, last) || ts.isIdentifier(last) || ts.isPropertyAccessExpression(last) || ts.isCallExpression(last))) return;
+    if (ts.isIdentifier(last) && !this.localFunctions.has(last.text) && !this.bindings.has(last.text)) return;
+    const receiver = this.routeReceiver(object);
+    if (!receiver) return;
+    const { handler, handlerRef } = this.handlerOf(ts.isCallExpression(last) ? undefined : last);
+    this.result.routes.push({
+      framework: this.frameworkOf(receiver.name),
+      method: method === 'del' ? 'DELETE' : method.toUpperCase(),
+      path,
+      line: this.line(call),
+      receiver: receiver.name,
+      receiverImport: receiver.import,
+      handler,
+      handlerRef,
+      validation: this.middlewareValidation(handlerArgs.slice(0, -1)),
+    });
+  }
+
+  private visitFastifyRoute(call: TS.CallExpression, callee: TS.PropertyAccessExpression): void {
+    const ts = this.ts;
+    const options = call.arguments[0] as TS.ObjectLiteralExpression;
+    const property = (name: string) => {
+      const found = options.properties.find((entry) => entry.name && ts.isIdentifier(entry.name) && entry.name.text === name);
+      if (found && ts.isPropertyAssignment(found)) return found.initializer;
+      if (found && ts.isMethodDeclaration(found)) return found as unknown as TS.Expression;
+      return found && ts.isShorthandPropertyAssignment(found) ? found.name : undefined;
+    };
+    const url = literalText(ts, property('url') ?? property('path'));
+    const handlerNode = property('handler');
+    if (url === null || !handlerNode) return;
+    const receiver = this.routeReceiver(callee.expression);
+    if (!receiver) return;
+    const method = property('method');
+    const { handler, handlerRef } = this.handlerOf(handlerNode);
+    this.result.routes.push({
+      framework: 'fastify',
+      method: (literalText(ts, method) ?? 'ALL').toUpperCase(),
+      path: url,
+      line: this.line(call),
+      receiver: receiver.name,
+      receiverImport: receiver.import,
+      handler,
+      handlerRef,
+      validation: this.middlewareValidation([options, ...(property('preHandler') ? [property('preHandler')!] : [])]),
+    });
+  }
+
+  private visitMount(call: TS.CallExpression, callee: TS.PropertyAccessExpression): void {
+    const ts = this.ts;
+    const receiver = this.routeReceiver(callee.expression);
+    if (!receiver) return;
+    const path = literalText(ts, call.arguments[0]);
+    for (const argument of call.arguments) {
+      let target: MountRecord['target'] | null = null;
+      let node: TS.Expression = argument;
+      // `router.routes()` (Koa) and `sub.handler` mount the object they hang off.
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.arguments.length === 0) node = node.expression.expression;
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && this.routerByName.has(node.expression.text)) node = node.expression;
+      if (ts.isIdentifier(node)) {
+        const binding = this.bindings.get(node.text);
+        target = binding ? { module: binding.module, name: binding.imported === '*' ? 'default' : binding.imported } : { local: node.text };
+      } else if (ts.isCallExpression(node)) {
+        const required = literalText(ts, node.arguments[0]);
+        if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && required !== null) target = { module: required, name: 'default' };
+      }
+      if (target) this.result.mounts.push({ receiver: receiver.name, path, line: this.line(call), target });
+    }
+  }
+
+  private visitTrpc(call: TS.CallExpression, callee: TS.PropertyAccessExpression, method: string): void {
+    const ts = this.ts;
+    const chain = chainText(ts, callee.expression, 12);
+    if (!/procedure/i.test(chain)) return;
+    const parent = call.parent;
+    const path = parent && ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : null;
+    const resolver = call.arguments[0];
+    const { handler } = this.handlerOf(resolver);
+    if (handler && resolver && isFunctionLike(ts, resolver)) {
+      const first = resolver.parameters[0];
+      const usesInput = first && ts.isObjectBindingPattern(first.name) && first.name.elements.some((element) => (element.propertyName ?? element.name).getText(this.input.sourceFile) === 'input');
+      if (usesInput && !handler.reads.includes('input')) handler.reads.push('input');
+    }
+    this.result.routes.push({
+      framework: 'trpc',
+      method,
+      path,
+      line: this.line(call),
+      receiver: null,
+      receiverImport: null,
+      handler,
+      handlerRef: null,
+      validation: /\.input\(/.test(chain) || chain.includes('.input') ? ['trpc-input'] : [],
+    });
+  }
+
+  visitFileRoutes(): void {
+    const ts = this.ts;
+    const { sourceFile, path } = this.input;
+    const next = nextRoutePath(path);
+    const fileIsServerActions = hasDirective(ts, sourceFile.statements, 'use server');
+    for (const statement of sourceFile.statements) {
+      const exported = hasExportModifier(ts, statement) || ts.isExportAssignment(statement);
+      if (!exported) continue;
+      const isDefault = ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
+      for (const { name, fn } of this.exportedFunctions(statement)) {
+        if (next?.kind === 'next-app' && NEXT_METHODS.has(name)) this.pushFileRoute('next-app', name, next.route, fn);
+        else if (next?.kind === 'next-pages' && isDefault) this.pushFileRoute('next-pages', 'ALL', next.route, fn);
+        else if (fileIsServerActions && fn) this.pushAction(name, fn);
+      }
+    }
+    // Inline actions: a function whose body starts with 'use server'.
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression) as TS.FunctionLikeDeclaration[]) {
+      const body = node.body;
+      if (fileIsServerActions || !body || !ts.isBlock(body) || !hasDirective(ts, body.statements, 'use server')) continue;
+      this.pushAction(this.functionName(node) ?? 'action', node);
+    }
+  }
+
+  private functionName(node: TS.Node): string | null {
+    const ts = this.ts;
+    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && ts.isIdentifier(node.name)) return node.name.text;
+    const parent = node.parent;
+    if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+    return null;
+  }
+
+  private exportedFunctions(statement: TS.Statement): { name: string; fn: TS.Node | null }[] {
+    const ts = this.ts;
+    if (ts.isFunctionDeclaration(statement)) return [{ name: statement.name?.text ?? 'default', fn: statement }];
+    if (ts.isExportAssignment(statement)) {
+      const expression = statement.expression;
+      if (isFunctionLike(ts, expression)) return [{ name: 'default', fn: expression }];
+      if (ts.isIdentifier(expression)) return [{ name: 'default', fn: this.localFunctions.get(expression.text) ?? null }];
+      return [];
+    }
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.flatMap((declaration) => {
+        if (!ts.isIdentifier(declaration.name)) return [];
+        const init = declaration.initializer;
+        return [{ name: declaration.name.text, fn: init && isFunctionLike(ts, init) ? init : null }];
+      });
+    }
+    return [];
+  }
+
+  private pushFileRoute(framework: 'next-app' | 'next-pages', method: string, path: string, fn: TS.Node | null): void {
+    this.result.routes.push({
+      framework,
+      method,
+      path,
+      line: fn ? this.line(fn) : 1,
+      receiver: null,
+      receiverImport: null,
+      handler: fn ? this.handlerInfo(fn) : null,
+      handlerRef: null,
+      validation: [],
+    });
+  }
+
+  private pushAction(name: string, fn: TS.Node): void {
+    const ts = this.ts;
+    const info = this.handlerInfo(fn);
+    if (isFunctionLike(ts, fn) && fn.parameters.length > 0 && !info.reads.includes('args')) info.reads.push('args');
+    this.result.routes.push({ framework: 'server-action', method: 'ACTION', path: name, line: this.line(fn), receiver: null, receiverImport: null, handler: info, handlerRef: null, validation: [] });
+  }
+
+  visitNestControllers(): void {
+    const ts = this.ts;
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.ClassDeclaration) as TS.ClassDeclaration[]) {
+      const controller = decoratorsOf(ts, node).find((decorator) => decorator.name === 'Controller');
+      if (!controller) continue;
+      const prefix = literalText(ts, controller.args[0]) ?? '';
+      const classPipes = decoratorsOf(ts, node).some((decorator) => decorator.name === 'UsePipes');
+      for (const member of node.members) {
+        if (!ts.isMethodDeclaration(member)) continue;
+        const decorators = decoratorsOf(ts, member);
+        const route = decorators.find((decorator) => NEST_METHOD_DECORATORS.has(decorator.name));
+        if (!route) continue;
+        const info = this.handlerInfo(member);
+        const validation: string[] = classPipes || decorators.some((decorator) => decorator.name === 'UsePipes') ? ['nest-pipe'] : [];
+        for (const parameter of member.parameters) {
+          for (const decorator of decoratorsOf(ts, parameter)) {
+            const input = NEST_INPUT_DECORATORS.get(decorator.name);
+            if (!input) continue;
+            if (!info.reads.includes(input)) info.reads.push(input);
+            if (decorator.args.some((arg) => !literalText(ts, arg))) validation.push('nest-pipe');
+            const type = parameter.type;
+            if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) validation.push(`nest-dto:${type.typeName.text}`);
+          }
+        }
+        const sub = literalText(ts, route.args[0]) ?? '';
+        this.result.routes.push({
+          framework: 'nest',
+          method: NEST_METHOD_DECORATORS.get(route.name)!,
+          path: `/${[prefix, sub].filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
+          line: this.line(member),
+          receiver: null,
+          receiverImport: null,
+          handler: info,
+          handlerRef: null,
+          validation,
+        });
+      }
+    }
+  }
+
+  /** Functions shaped like handlers, so that a route in another file naming them can be resolved. */
+  visitNamedHandlers(): void {
+    const ts = this.ts;
+    const candidates: { name: string; fn: TS.FunctionLikeDeclaration; exported: boolean }[] = [];
+    for (const statement of this.input.sourceFile.statements) {
+      const exported = hasExportModifier(ts, statement);
+      if (ts.isFunctionDeclaration(statement) && statement.name) candidates.push({ name: statement.name.text, fn: statement, exported });
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          const init = declaration.initializer;
+          if (!ts.isIdentifier(declaration.name) || !init) continue;
+          if (isFunctionLike(ts, init)) candidates.push({ name: declaration.name.text, fn: init, exported });
+          else if (ts.isObjectLiteralExpression(init)) {
+            for (const property of init.properties) {
+              const value = ts.isPropertyAssignment(property) ? property.initializer : property;
+              if (property.name && ts.isIdentifier(property.name) && isFunctionLike(ts, value)) {
+                candidates.push({ name: `${declaration.name.text}.${property.name.text}`, fn: value, exported });
+              }
+            }
+          }
+        }
+      }
+      if (ts.isClassDeclaration(statement) && statement.name) {
+        for (const member of statement.members) {
+          if (ts.isMethodDeclaration(member) && member.name && ts.isIdentifier(member.name)) {
+            candidates.push({ name: `${statement.name.text}.${member.name.text}`, fn: member, exported });
+          }
+        }
+      }
+    }
+    for (const { name, fn, exported } of candidates) {
+      const first = fn.parameters[0];
+      if (!first || !ts.isIdentifier(first.name) || !HANDLER_PARAMS.has(first.name.text)) continue;
+      this.result.handlers.push({ name, exported, info: this.handlerInfo(fn) });
+    }
+  }
+
+  /** One pass over property accesses and calls fills in what each handler reads and touches. */
+  fillHandlerBodies(): void {
+    if (this.pending.length === 0) return;
+    const ts = this.ts;
+    const spans = this.pending.map((entry) => ({ pos: entry.node.pos, end: entry.node.end, info: entry.info }));
+    const owners = (node: TS.Node) => spans.filter((span) => node.pos >= span.pos && node.end <= span.end);
+    const add = (node: TS.Node, read: string) => {
+      for (const span of owners(node)) if (!span.info.reads.includes(read)) span.info.reads.push(read);
+    };
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.PropertyAccessExpression) as TS.PropertyAccessExpression[]) {
+      const input = INPUT_PROPERTIES.get(node.name.text);
+      if (input && REQUEST_NAMES.test(chainText(ts, node.expression))) add(node, input);
+    }
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
+      const callee = node.expression;
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      const target = chainText(ts, callee.expression);
+      const input = INPUT_CALLS.get(callee.name.text);
+      if (input && REQUEST_NAMES.test(target)) add(node, input);
+      if (DATABASE_CALL.test(target) || DATABASE_CALL.test(callee.name.text)) for (const span of owners(node)) span.info.touchesDatabase = true;
+    }
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
+      // const { body } = req
+      if (!ts.isObjectBindingPattern(node.name) || !node.initializer || !REQUEST_NAMES.test(chainText(ts, node.initializer))) continue;
+      for (const element of node.name.elements) {
+        const input = INPUT_PROPERTIES.get((element.propertyName ?? element.name).getText(this.input.sourceFile));
+        if (input) add(node, input);
+      }
+    }
+  }
+
+  run(): RoutesExtract {
+    this.registerRouters();
+    this.registerExports();
+    this.visitCalls();
+    this.visitFileRoutes();
+    this.visitNestControllers();
+    this.visitNamedHandlers();
+    this.fillHandlerBodies();
+    return this.result;
+  }
+}
+
+/** Modules whose exports used as route middleware validate the request. */
+const VALIDATION_MIDDLEWARE_MODULES = new Set([
+  'express-validator',
+  'celebrate',
+  '@hono/zod-validator',
+  '@hono/valibot-validator',
+  'hono/validator',
+  'zod-express-middleware',
+  'express-zod-safe',
+  'express-joi-validation',
+  'express-json-validator-middleware',
+]);
+
+export function extractRoutes(input: SourceInput): RoutesExtract {
+  return new RouteCollector(input).run();
+}
+
+export { MUTATING as MUTATING_METHODS };
+
+export const routesExtractor: FileExtractor<RoutesExtract> = {
+  id: 'routes',
+  extract(input) {
+    if (input.isTest) return null;
+    const result = extractRoutes(input);
+    const empty = result.routes.length + result.routers.length + result.mounts.length + result.handlers.length === 0;
+    return empty ? null : result;
+  },
+};
