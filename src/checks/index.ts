@@ -6,6 +6,8 @@ import { licenseCheck } from './docs/license.js';
 import { readmeCheck } from './docs/readme.js';
 import { readmeSetupCheck } from './docs/readme-setup.js';
 import { secretsCheck } from './security/secrets.js';
+import { testsInCiCheck } from './testing/tests-in-ci.js';
+import { testsPresentCheck } from './testing/tests-present.js';
 
 export const checks: readonly AnyCheck[] = [
   secretsCheck,
@@ -14,6 +16,8 @@ export const checks: readonly AnyCheck[] = [
   architectureCheck,
   licenseCheck,
   lockfileCheck,
+  testsPresentCheck,
+  testsInCiCheck,
 ];
 
 export const checksById: ReadonlyMap<string, AnyCheck> = new Map(checks.map((check) => [check.id, check]));

@@ -11,6 +11,7 @@ import { inventoryCollector } from './inventory.js';
 import { lockfilesCollector } from './lockfiles.js';
 import { manifestsCollector } from './manifests.js';
 import { projectCollector } from './project.js';
+import { testsCollector } from './tests.js';
 
 export const collectors: readonly Collector[] = [
   inventoryCollector,
@@ -22,6 +23,7 @@ export const collectors: readonly Collector[] = [
   codeCollector,
   ciCollector,
   envCollector,
+  testsCollector,
   installedCollector,
 ];
 

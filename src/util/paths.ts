@@ -14,6 +14,11 @@ export function isFixturePath(path: string): boolean {
   return FIXTURE_DIR.test(path) || isTestFile(path);
 }
 
+/** Under a fixtures/mocks/examples folder: a test file there belongs to a sample project, not to this one. */
+export function isInFixtureFolder(path: string): boolean {
+  return FIXTURE_DIR.test(path);
+}
+
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
 /** JavaScript or TypeScript source (declaration files excluded: they hold no behaviour). */
