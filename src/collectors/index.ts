@@ -2,7 +2,9 @@
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
 import { ciCollector } from './ci.js';
+import { advisoriesCollector } from './deps/advisories.js';
 import { installedCollector } from './deps/installed.js';
+import { registryCollector } from './deps/registry.js';
 import { codeCollector } from './code.js';
 import { docsCollector } from './docs.js';
 import { envCollector } from './env.js';
@@ -25,6 +27,8 @@ export const collectors: readonly Collector[] = [
   envCollector,
   testsCollector,
   installedCollector,
+  registryCollector,
+  advisoriesCollector,
 ];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(
