@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/version.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBaseline } from './commands/baseline.js';
 import { registerCatalogue } from './commands/catalogue.js';
+import { registerMerge } from './commands/merge.js';
 import { EXIT, UsageError } from './errors.js';
 
 /** Runs a command's action and maps what it throws onto the documented exit codes. */
@@ -29,6 +31,8 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerAudit(program, run);
+  registerBaseline(program, run);
+  registerMerge(program, run);
   registerCatalogue(program, run);
   return program;
 }

@@ -10,10 +10,14 @@ const idList = z
   .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean));
 
 export const auditFlagsSchema = z.object({
-  format: z.enum(['terminal', 'json', 'markdown']).default('terminal'),
+  format: z.enum(['terminal', 'json', 'markdown', 'html', 'sarif', 'gitlab']).default('terminal'),
   output: z.string().min(1).optional(),
   failUnder: z.coerce.number().min(0).max(100).optional(),
   failOn: z.enum(SEVERITIES).optional(),
+  baseline: z.string().min(1).optional(),
+  maxDrop: z.coerce.number().min(0).max(100).optional(),
+  compare: z.string().min(1).optional(),
+  explainScore: z.boolean().default(false),
   only: idList.optional(),
   skip: idList.optional(),
   config: z.string().min(1).optional(),
@@ -40,6 +44,8 @@ const FLAG_NAMES: Record<string, string> = {
   failOn: '--fail-on',
   cacheDir: '--cache-dir',
   advisoryDb: '--advisory-db',
+  maxDrop: '--max-drop',
+  explainScore: '--explain-score',
 };
 
 function flagName(key: string): string {

@@ -32,8 +32,9 @@ export function escapeProperty(text: string): string {
 }
 
 /** One `::error file=…,line=…::message` line per located finding, worst first, capped. */
-export function renderAnnotations(report: Report, limit = ANNOTATION_LIMIT): string {
-  const located = issuesOf(report).filter((issue) => issue.location !== null);
+export function renderAnnotations(report: Report, options: { limit?: number; pathPrefix?: string } = {}): string {
+  const limit = options.limit ?? ANNOTATION_LIMIT;
+  const located = issuesOf(report, options.pathPrefix).filter((issue) => issue.location !== null);
   const lines = located.slice(0, limit).map((issue) => {
     const { file, line, column } = issue.location!;
     const properties = [

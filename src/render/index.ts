@@ -19,6 +19,8 @@ export interface RenderOptions {
   previous?: Report | null;
   /** --explain-score: the terminal view adds the score breakdown (the client reports always have it). */
   explainScore?: boolean;
+  /** The audited folder's path inside its repository, for SARIF and GitLab file paths. */
+  pathPrefix?: string;
 }
 
 /** What this version's catalogue says about a check; reports from other versions may name unknown ids. */
@@ -36,8 +38,8 @@ export const FORMATS = {
   json: (report: Report) => renderJson(report),
   markdown: (report: Report, options: RenderOptions) => renderMarkdown(report, client(options)),
   html: (report: Report, options: RenderOptions) => renderHtml(report, client(options)),
-  sarif: (report: Report, options: RenderOptions) => renderSarif(report, client(options)),
-  gitlab: (report: Report) => renderGitlab(report),
+  sarif: (report: Report, options: RenderOptions) => renderSarif(report, { ...client(options), pathPrefix: options.pathPrefix ?? '' }),
+  gitlab: (report: Report, options: RenderOptions) => renderGitlab(report, options.pathPrefix ?? ''),
 } satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -1,6 +1,7 @@
 // The findings as code-scanning tools want them: one entry per finding, plus one per failing check
 // that reported no finding of its own (a missing CI file has no line to point at), worst first.
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { severityRank, type Severity } from '../core/types.js';
 import type { Location } from '../core/types.js';
 import type { Report } from '../report/schema.js';
@@ -19,7 +20,11 @@ function checkFingerprint(checkId: string): string {
   return createHash('sha256').update(`check\u0000${checkId}`).digest('hex').slice(0, 20);
 }
 
-export function issuesOf(report: Report): Issue[] {
+/**
+ * `pathPrefix` places the audited folder inside the repository the consumer knows (the audit of
+ * `packages/api` reports `src/x.ts`; GitHub needs `packages/api/src/x.ts`).
+ */
+export function issuesOf(report: Report, pathPrefix = ''): Issue[] {
   const withFindings = new Set(report.findings.map((finding) => finding.checkId));
   const checkLevel: Issue[] = report.checks
     .filter((check) => (check.status === 'fail' || check.status === 'partial') && !withFindings.has(check.id))
@@ -36,7 +41,7 @@ export function issuesOf(report: Report): Issue[] {
     severity: finding.severity,
     title: finding.title,
     message: finding.message,
-    location: finding.location,
+    location: finding.location && pathPrefix ? { ...finding.location, file: posix.join(pathPrefix, finding.location.file) } : finding.location,
     fingerprint: finding.fingerprint,
   }));
   return [...findings, ...checkLevel].sort(

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers): one rule per check that ran,
 // one result per finding. Paths stay relative to the audited root. GitHub rejects a whole upload
 // when any result lacks a file, so repository-level results are anchored at the root manifest.
+import { posix } from 'node:path';
 import type { Severity } from '../core/types.js';
 import type { CheckInfoLookup } from '../report/plan.js';
 import type { Report } from '../report/schema.js';
@@ -25,6 +26,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 
 export interface SarifOptions {
   checkInfo?: CheckInfoLookup;
+  /** The audited folder's path inside the repository, prefixed to every file. */
+  pathPrefix?: string;
 }
 
 function ruleName(id: string): string {
@@ -34,8 +37,8 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function location(issue: Issue) {
-  const anchored = issue.location ?? { file: PROJECT_ANCHOR, line: 1 };
+function location(issue: Issue, pathPrefix: string) {
+  const anchored = issue.location ?? { file: posix.join(pathPrefix, PROJECT_ANCHOR), line: 1 };
   const region =
     anchored.line === undefined ? undefined : { startLine: anchored.line, ...(anchored.column === undefined ? {} : { startColumn: anchored.column }) };
   return {
@@ -70,12 +73,13 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       },
     };
   });
-  const results = issuesOf(report).map((issue) => ({
+  const pathPrefix = options.pathPrefix ?? '';
+  const results = issuesOf(report, pathPrefix).map((issue) => ({
     ruleId: issue.checkId,
     ...(ruleIndex.has(issue.checkId) ? { ruleIndex: ruleIndex.get(issue.checkId) } : {}),
     level: LEVEL[issue.severity],
     message: { text: issue.location ? issue.message : `Repository-level: ${issue.message}` },
-    locations: [location(issue)],
+    locations: [location(issue, pathPrefix)],
     partialFingerprints: { 'shipshape/v1': issue.fingerprint },
     properties: { severity: issue.severity, title: issue.title, repositoryLevel: issue.location === null },
   }));

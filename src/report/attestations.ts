@@ -21,11 +21,11 @@ export const attestationSchema = z
   })
   .refine((a) => expiryTime(a.expires) >= Date.parse(a.date), { message: 'expires before its date', path: ['expires'] });
 
-/** The file is a list, or an object holding the list (room for a `$schema`). */
-export const attestationsFileSchema = z.union([
-  z.array(attestationSchema),
+/** The file is an object holding the list (room for a `$schema`); a bare list is read the same way. */
+export const attestationsFileSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { attestations: value } : value),
   z.strictObject({ $schema: z.string().optional(), attestations: z.array(attestationSchema) }).transform((file) => file.attestations),
-]);
+);
 
 export type Attestation = z.infer<typeof attestationSchema>;
 

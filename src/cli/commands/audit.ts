@@ -5,10 +5,15 @@ import { loadConfig } from '../../config/load.js';
 import { runAudit } from '../../core/audit.js';
 import type { AuditContext } from '../../core/context.js';
 import { severityRank, type Severity } from '../../core/types.js';
-import { FORMATS } from '../../render/index.js';
-import type { Report } from '../../report/schema.js';
+import type { Config } from '../../config/schema.js';
+import { catalogueInfo, FORMATS } from '../../render/index.js';
+import { locationText } from '../../render/shared.js';
+import type { Attestation } from '../../report/attestations.js';
+import { baselineSchema, evaluateBaseline, type Baseline } from '../../report/baseline.js';
+import { reportSchema, type Report } from '../../report/schema.js';
 import { EXIT, UsageError } from '../errors.js';
-import { createLogger, createProgress } from '../io.js';
+import { inGithubActions, publishToGithub, repositoryPrefix } from '../github.js';
+import { createLogger, createProgress, readAttestations, readJsonFile } from '../io.js';
 import { auditFlagsSchema, defaultCacheDir, parseFlags, type AuditFlags } from '../options.js';
 
 export async function resolveTarget(path: string): Promise<string> {
@@ -75,28 +80,85 @@ export async function buildContext(root: string, flags: AuditFlags, ignorePaths:
   };
 }
 
-export async function auditAction(path: string, raw: Record<string, unknown>): Promise<number> {
-  const flags = parseFlags(auditFlagsSchema, raw);
+/** Files the audit reads besides the target: validated before any work, so a bad one costs nothing. */
+export interface AuditInputs {
+  attestations: Attestation[];
+  previous: Report | null;
+  baseline: Baseline | null;
+}
+
+export async function readAuditInputs(root: string, flags: AuditFlags): Promise<AuditInputs> {
+  if (flags.maxDrop !== undefined && !flags.baseline) throw new UsageError('--max-drop needs --baseline <file> to compare the score with');
+  return {
+    attestations: await readAttestations(root),
+    previous: flags.compare ? await readJsonFile(flags.compare, reportSchema, 'shipshape JSON report') : null,
+    baseline: flags.baseline ? await readJsonFile(flags.baseline, baselineSchema, 'shipshape baseline') : null,
+  };
+}
+
+/** Resolves the target, loads its configuration and runs the audit: shared by audit and baseline. */
+export async function produceReport(
+  path: string,
+  flags: AuditFlags,
+): Promise<{ report: Report; config: Config; root: string; inputs: AuditInputs }> {
   const root = await resolveTarget(path);
   const { config, source } = await loadConfig(root, flags.config ?? null);
+  const inputs = await readAuditInputs(root, flags);
   const ctx = await buildContext(root, flags, config.ignore);
   if (source) ctx.log.debug(`configuration from ${source}`);
-
   const report = await runAudit({
     ctx,
     config,
     selection: { only: flags.only ?? [], skip: flags.skip ?? [] },
     displayPath: path,
+    attestations: inputs.attestations,
   });
+  return { report, config, root, inputs };
+}
+
+export async function auditAction(path: string, raw: Record<string, unknown>): Promise<number> {
+  const flags = parseFlags(auditFlagsSchema, raw);
+  const { report, config, root, inputs } = await produceReport(path, flags);
 
   const color = useColor(flags.color, Boolean(flags.output));
-  const text = FORMATS[flags.format](report, { color, verbose: flags.verbose, width: process.stdout.columns });
+  const text = FORMATS[flags.format](report, {
+    color,
+    verbose: flags.verbose,
+    width: process.stdout.columns,
+    previous: inputs.previous,
+    explainScore: flags.explainScore,
+    pathPrefix: repositoryPrefix(root),
+  });
   await writeOutput(text, flags.output);
 
-  const gate = evaluateGate(report, flags.failUnder ?? config.failUnder, flags.failOn ?? config.failOn);
+  // With a baseline, --fail-on applies to new findings only (default medium); without one, to all.
+  const failOn = flags.failOn ?? config.failOn;
+  const gate = evaluateGate(report, flags.failUnder ?? config.failUnder, inputs.baseline ? undefined : failOn);
+  const baselineGate = inputs.baseline
+    ? evaluateBaseline(report, inputs.baseline, { failOn: failOn ?? 'medium', maxDrop: flags.maxDrop })
+    : null;
+  if (baselineGate) gate.reasons.push(...baselineGate.reasons);
+  const passed = gate.reasons.length === 0;
+
+  if (inGithubActions()) {
+    await publishToGithub({
+      report,
+      root,
+      stdoutTaken: !flags.output && flags.format !== 'terminal',
+      gate: { passed, reasons: gate.reasons },
+      baseline: baselineGate,
+      previous: inputs.previous,
+      checkInfo: catalogueInfo,
+    });
+  }
   for (const reason of gate.reasons) process.stderr.write(`shipshape: gate failed: ${reason}\n`);
+  if (baselineGate && !flags.quiet) {
+    for (const finding of baselineGate.newFindings.slice(0, 20)) {
+      process.stderr.write(`shipshape: new: ${finding.severity} ${finding.checkId} ${locationText(finding) || '(repository)'}: ${finding.message}\n`);
+    }
+  }
   if (flags.output && !flags.quiet) process.stderr.write(`shipshape: report written to ${flags.output}\n`);
-  return gate.passed ? EXIT.ok : EXIT.gateFailed;
+  return passed ? EXIT.ok : EXIT.gateFailed;
 }
 
 export function registerAudit(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
@@ -104,10 +166,14 @@ export function registerAudit(program: Command, run: (action: () => Promise<numb
     .command('audit', { isDefault: true })
     .description('audit a repository and report how far it is from production')
     .argument('[path]', 'the repository to audit', '.')
-    .option('-f, --format <format>', 'terminal | json | markdown', 'terminal')
+    .option('-f, --format <format>', 'terminal | json | markdown | html | sarif | gitlab', 'terminal')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)')
-    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (info|low|medium|high|critical)')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (info|low|medium|high|critical); with --baseline, new findings only (default medium)')
+    .option('--baseline <file>', 'a baseline from `shipshape baseline`: gate only on findings not in it')
+    .option('--max-drop <points>', 'with --baseline: exit 1 when the score fell by more than this')
+    .option('--compare <report.json>', 'a previous JSON report: add "Progress since last audit"')
+    .option('--explain-score', 'show how each area score was computed and the score after fixing the top findings')
     .option('--only <ids>', 'run only these checks or areas (comma-separated)')
     .option('--skip <ids>', 'skip these checks or areas (comma-separated)')
     .option('-c, --config <file>', 'configuration file (default: shipshape.config.json or package.json "shipshape")')
