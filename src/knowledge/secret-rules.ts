@@ -26,10 +26,11 @@ export interface SecretRule {
   description: string;
   /**
    * Literal strings (compared case-insensitively) of which at least one must occur for the rule to
-   * run: on the same line for `scope: 'line'`, anywhere in the file for `scope: 'file'`.
+   * run: on the same line for `scope: 'line'`, anywhere in the file for `scope: 'file'`, inside the
+   * assigned name for `scope: 'name'` (the pattern is then tried once, where that name starts).
    */
   keywords: readonly string[];
-  scope: 'line' | 'file';
+  scope: 'line' | 'file' | 'name';
   /** Must name the credential with a `secret` group; a `body` group marks its random part. */
   pattern: RegExp;
   /** Shannon entropy (bits per character) the body must reach. */
@@ -226,7 +227,9 @@ export function shannonEntropy(value: string): number {
 
 // The name side of a generic assignment: an identifier, a dotted path or a quoted key, then an
 // optional `: string` annotation, then the operator.
-const ASSIGNED = String.raw`(?<name>[A-Za-z_$][\w$.-]{0,80}?)["']?\s*(?::\s*string\s*)?(?::=|=>|\?\?=|=|:)\s*`;
+// The name starts where an identifier starts (the look-behind spares the engine a try at every
+// character inside one).
+const ASSIGNED = String.raw`(?<![\w$.-])(?<name>[A-Za-z_$][\w$.-]{0,100})["']?\s*(?::\s*string\s*)?(?::=|=>|\?\?=|=|:)\s*`;
 const VALUE = (min: number): string => String.raw`(?<q>["'\x60]?)(?<secret>[^\s"'\x60\\]{${min},300})\k<q>`;
 
 const JWT = String.raw`(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])`;
@@ -478,7 +481,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'generic-secret-assignment',
     description: 'Random-looking value assigned to a secret-named variable',
     keywords: ['secret', 'token', 'key', 'credential'],
-    scope: 'line',
+    scope: 'name',
     pattern: new RegExp(ASSIGNED + VALUE(16)),
     minEntropy: 3.5,
     severity: 'high',
@@ -491,7 +494,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'password-assignment',
     description: 'Hard-coded password',
     keywords: ['passw', 'pwd', 'passphrase'],
-    scope: 'line',
+    scope: 'name',
     pattern: new RegExp(ASSIGNED + VALUE(8)),
     minEntropy: 2.8,
     severity: 'medium',

@@ -17,7 +17,11 @@ export interface SecretMatch {
   blocker: boolean;
   /** Why the rule downgraded this match, e.g. "expired 2024-03-01". */
   note: string | null;
+  /** The line reads as a comment up to the match (`//`, `*`, `#`…): documentation more than code. */
+  inComment: boolean;
 }
+
+const COMMENT_START = /^\s*(\/\/|\/\*|\*|#|<!--)/;
 
 interface CompiledRule {
   rule: SecretRule;
@@ -25,7 +29,9 @@ interface CompiledRule {
 }
 
 interface Scanner {
+  /** All keywords, lower-case, for a lower-cased text. */
   keywordPattern: RegExp;
+  keywordPatternIgnoringCase: RegExp;
   /** Lower-cased keyword as matched → the rules it activates. */
   rulesByKeyword: Map<string, CompiledRule[]>;
   compiled: CompiledRule[];
@@ -38,7 +44,7 @@ function escapeRegExp(value: string): string {
 function compile(rules: readonly SecretRule[]): Scanner {
   const compiled = rules.map((rule) => ({
     rule,
-    pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`),
+    pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}${rule.scope === 'name' ? 'y' : 'g'}d`),
   }));
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords.map((keyword) => keyword.toLowerCase())))];
   // Longest first, so that a keyword containing another ("key-" vs "key") is the one matched; each
@@ -51,7 +57,13 @@ function compile(rules: readonly SecretRule[]): Scanner {
       compiled.filter(({ rule }) => rule.keywords.some((own) => keyword.includes(own.toLowerCase()))),
     );
   }
-  return { keywordPattern: new RegExp(keywords.map(escapeRegExp).join('|'), 'gi'), rulesByKeyword, compiled };
+  const alternatives = keywords.map(escapeRegExp).join('|');
+  return {
+    keywordPattern: new RegExp(alternatives, 'g'),
+    keywordPatternIgnoringCase: new RegExp(alternatives, 'gi'),
+    rulesByKeyword,
+    compiled,
+  };
 }
 
 let defaultScanner: Scanner | null = null;
@@ -77,30 +89,70 @@ class LineIndex {
   }
 }
 
-/** Where a rule should look: the whole text, or the lines on which its keywords occur. */
+/** `[A-Za-z0-9_$.-]`, by character code (this runs once per keyword hit). */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code === 46 ||
+    code === 45
+  );
+}
+
+/** Start of the identifier (or dotted or dashed name) around an offset. */
+function nameStart(text: string, offset: number, lineStart: number): number {
+  let start = offset;
+  while (start > lineStart && isNameChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/**
+ * Where a rule should look: the whole text, the lines on which its keywords occur, or (for
+ * assignments) the names that hold a keyword, each to the end of its line.
+ */
 function regionsByRule(text: string, scanner: Scanner): Map<CompiledRule, [number, number][]> {
   const regions = new Map<CompiledRule, [number, number][]>();
+  // Keywords are matched in a lower-cased copy, which is faster than a case-insensitive pattern;
+  // the copy is only usable while lower-casing keeps every character at its offset.
+  const lower = text.toLowerCase();
+  const haystack = lower.length === text.length ? lower : text;
+  const pattern = haystack === lower ? scanner.keywordPattern : scanner.keywordPatternIgnoringCase;
+  let lineStart = -1;
+  let lineEnd = -1;
   const lastLineStart = new Map<CompiledRule, number>();
-  scanner.keywordPattern.lastIndex = 0;
-  for (let hit = scanner.keywordPattern.exec(text); hit; hit = scanner.keywordPattern.exec(text)) {
-    const rules = scanner.rulesByKeyword.get(hit[0].toLowerCase()) ?? [];
-    if (rules.length === 0) continue;
-    const lineStart = text.lastIndexOf('\n', hit.index) + 1;
-    let lineEnd = -1;
+  const lastNameStart = new Map<CompiledRule, number>();
+  pattern.lastIndex = 0;
+  for (let hit = pattern.exec(haystack); hit; hit = pattern.exec(haystack)) {
+    const rules = scanner.rulesByKeyword.get(haystack === lower ? hit[0] : hit[0].toLowerCase());
+    if (!rules) continue;
+    if (hit.index >= lineEnd) {
+      lineStart = text.lastIndexOf('\n', hit.index) + 1;
+      lineEnd = text.indexOf('\n', hit.index);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
     for (const compiled of rules) {
-      if (compiled.rule.scope === 'file') {
-        if (!regions.has(compiled)) regions.set(compiled, [[0, text.length]]);
+      if (compiled.rule.scope === 'name') {
+        const start = nameStart(text, hit.index, lineStart);
+        if (lastNameStart.get(compiled) === start) continue;
+        lastNameStart.set(compiled, start);
+        const list = regions.get(compiled);
+        if (list) list.push([start, lineEnd]);
+        else regions.set(compiled, [[start, lineEnd]]);
         continue;
       }
       if (lastLineStart.get(compiled) === lineStart) continue;
       lastLineStart.set(compiled, lineStart);
-      if (lineEnd === -1) {
-        lineEnd = text.indexOf('\n', hit.index);
-        if (lineEnd === -1) lineEnd = text.length;
-      }
       const list = regions.get(compiled);
-      if (list) list.push([lineStart, lineEnd]);
-      else regions.set(compiled, [[lineStart, lineEnd]]);
+      if (compiled.rule.scope === 'file') {
+        if (!list) regions.set(compiled, [[0, text.length]]);
+      } else if (list) {
+        list.push([lineStart, lineEnd]);
+      } else {
+        regions.set(compiled, [[lineStart, lineEnd]]);
+      }
     }
   }
   return regions;
@@ -114,25 +166,38 @@ interface Candidate {
   groups: Record<string, string | undefined>;
 }
 
+function candidateOf(compiled: CompiledRule, match: RegExpExecArray, offset: number): Candidate | null {
+  const groups = match.groups ?? {};
+  const span = match.indices?.groups?.secret;
+  let secret = groups.secret;
+  if (secret === undefined || !span) return null;
+  let body = groups.body ?? secret;
+  if (compiled.rule.assignment && !groups.q) {
+    // An unquoted value ends at the first separator of the surrounding syntax.
+    const trimmed = secret.replace(/[,;)\]}]+$/, '');
+    if (body === secret) body = trimmed;
+    secret = trimmed;
+  }
+  return { start: offset + span[0], end: offset + span[0] + secret.length, secret, body, groups };
+}
+
 function candidatesIn(text: string, compiled: CompiledRule, region: [number, number]): Candidate[] {
-  const slice = region[0] === 0 && region[1] === text.length ? text : text.slice(region[0], region[1]);
-  const candidates: Candidate[] = [];
   const { pattern } = compiled;
+  if (pattern.sticky) {
+    // One try, where the name starts.
+    pattern.lastIndex = region[0];
+    const match = pattern.exec(text);
+    const candidate = match ? candidateOf(compiled, match, 0) : null;
+    return candidate ? [candidate] : [];
+  }
+  const whole = region[0] === 0 && region[1] === text.length;
+  const slice = whole ? text : text.slice(region[0], region[1]);
+  const candidates: Candidate[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
     if (match[0].length === 0) pattern.lastIndex++;
-    const groups = match.groups ?? {};
-    const span = match.indices?.groups?.secret;
-    let secret = groups.secret;
-    if (secret === undefined || !span) continue;
-    let body = groups.body ?? secret;
-    if (compiled.rule.assignment && !groups.q) {
-      // An unquoted value ends at the first separator of the surrounding syntax.
-      const trimmed = secret.replace(/[,;)\]}]+$/, '');
-      if (body === secret) body = trimmed;
-      secret = trimmed;
-    }
-    candidates.push({ start: region[0] + span[0], end: region[0] + span[0] + secret.length, secret, body, groups });
+    const candidate = candidateOf(compiled, match, region[0]);
+    if (candidate) candidates.push(candidate);
   }
   return candidates;
 }
@@ -166,6 +231,7 @@ export function scanSecrets(path: string, text: string, options: ScanOptions, ru
           : {};
         if (!verdict) continue;
         const { line, column } = lines.position(candidate.start);
+        const before = text.slice(candidate.start - column + 1, candidate.start);
         accepted.push({
           start: candidate.start,
           end: candidate.end,
@@ -177,6 +243,7 @@ export function scanSecrets(path: string, text: string, options: ScanOptions, ru
             severity: verdict.severity ?? rule.severity,
             blocker: verdict.blocker ?? rule.blocker,
             note: verdict.note ?? null,
+            inComment: COMMENT_START.test(before),
           },
         });
       }

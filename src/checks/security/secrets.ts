@@ -24,13 +24,13 @@ interface Located {
   match: SecretMatch;
 }
 
-/** A guess in a prose document is usually an illustration; a value not yet committed cannot leak yet. */
+/** A guess in a document or a comment is usually an illustration; a value not yet committed cannot leak yet. */
 function adjusted({ file, match }: Located, tree: RepoTree): { severity: Severity; blocker: boolean; notes: string[] } {
   const notes = match.note ? [match.note] : [];
   let { severity, blocker } = match;
-  if (match.rule.confidence === 'generic' && PROSE_FILE.test(file.path)) {
+  if (match.rule.confidence === 'generic' && (PROSE_FILE.test(file.path) || match.inComment)) {
     severity = 'low';
-    notes.push('in a document: check whether it is a real value');
+    notes.push(`in a ${match.inComment ? 'comment' : 'document'}: check whether it is a real value`);
   }
   if (tree.source === 'git' && !file.tracked) {
     blocker = false;

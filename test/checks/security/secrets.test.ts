@@ -77,6 +77,17 @@ describe('security.secrets', () => {
     expect(result.findings[0]).toMatchObject({ severity: 'low', data: { rule: 'generic-secret-assignment' } });
   });
 
+  it('downgrades a generic guess in a code comment to low, but not a provider key there', async () => {
+    const result = await runCheckOn(secretsCheck, {
+      'src/client.ts': `/**\n * @example\n *   client_secret: '${fake.genericSecret}'\n */\n// token: ${fake.github}\n`,
+    });
+    expect(result.findings.map((finding) => [finding.data?.rule, finding.severity])).toEqual([
+      ['generic-secret-assignment', 'low'],
+      ['github-token', 'critical'],
+    ]);
+    expect(result.findings[0]!.message).toContain('in a comment');
+  });
+
   it('treats Stripe test keys and expired tokens as low (partial), not blockers', async () => {
     const result = await runCheckOn(secretsCheck, {
       ...clean,
