@@ -141,7 +141,8 @@ async function listWithGit(root: string, user: Ignore | null): Promise<{ files: 
       }),
     ),
   );
-  return { files: entries.filter((entry): entry is FileEntry => entry !== null), skipped: skips.list() };
+  const files = entries.filter((entry): entry is FileEntry => entry !== null).sort((a, b) => compare(a.path, b.path));
+  return { files, skipped: skips.list() };
 }
 
 type StatKind =

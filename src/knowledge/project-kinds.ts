@@ -89,7 +89,7 @@ export const UI_LIBRARIES: PackageGroup = {
   packages: ['react-dom', 'vue', 'svelte', 'solid-js', 'preact', 'lit'],
 };
 
-/** Config files of web-app frameworks, for apps whose manifest does not say (e.g. a broken package.json). */
+/** Config files of web-app frameworks, for apps whose package.json does not name the framework itself. */
 export const WEB_APP_CONFIG_FILES = /^(next|nuxt|svelte|astro|remix|gatsby|angular|react-router)\.config\.[cm]?[jt]s$|^angular\.json$/;
 
 /** Files that say a package is deployed as a long-running process. */
