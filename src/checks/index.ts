@@ -5,6 +5,8 @@ import { architectureCheck } from './docs/architecture.js';
 import { licenseCheck } from './docs/license.js';
 import { readmeCheck } from './docs/readme.js';
 import { readmeSetupCheck } from './docs/readme-setup.js';
+import { ciCheck } from './delivery/ci.js';
+import { deployConfigCheck } from './delivery/deploy-config.js';
 import { secretsCheck } from './security/secrets.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
@@ -18,6 +20,8 @@ export const checks: readonly AnyCheck[] = [
   lockfileCheck,
   testsPresentCheck,
   testsInCiCheck,
+  ciCheck,
+  deployConfigCheck,
 ];
 
 export const checksById: ReadonlyMap<string, AnyCheck> = new Map(checks.map((check) => [check.id, check]));

@@ -6,6 +6,7 @@ import { advisoriesCollector } from './deps/advisories.js';
 import { installedCollector } from './deps/installed.js';
 import { registryCollector } from './deps/registry.js';
 import { codeCollector } from './code.js';
+import { deployCollector } from './deploy.js';
 import { docsCollector } from './docs.js';
 import { envCollector } from './env.js';
 import { gitCollector } from './git.js';
@@ -26,6 +27,7 @@ export const collectors: readonly Collector[] = [
   ciCollector,
   envCollector,
   testsCollector,
+  deployCollector,
   installedCollector,
   registryCollector,
   advisoriesCollector,
