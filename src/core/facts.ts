@@ -247,6 +247,8 @@ export interface DirectDependency {
   /** Folder of the declaring package relative to the root ('' for the root). */
   workspace: string;
   manifestPath: string;
+  /** Line of the declaration in the manifest, when it can be found. */
+  line: number | null;
   type: DependencyType;
   /** The specifier as written. */
   range: string;
