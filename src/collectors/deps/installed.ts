@@ -22,6 +22,7 @@ import type { LockedPackage, ParsedLockfile } from './locked.js';
 import { parseNpmLockfile } from './lockfile-npm.js';
 import { parsePnpmLockfile } from './lockfile-pnpm.js';
 import { parseYarnLockfile } from './lockfile-yarn.js';
+import { dependencyLines } from './manifest-lines.js';
 import { isRegistrySpecifier, parseSpecifier } from './specifier.js';
 
 export const DEPENDENCY_TYPES: readonly DependencyType[] = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
@@ -116,12 +117,13 @@ function resolveDependency(
   range: string,
   type: DependencyType,
   manifestPath: string,
+  line: number | null,
   loaded: LoadedLockfile[],
   workspaceNames: ReadonlySet<string>,
   issues: LockfileIssue[],
 ): DirectDependency {
   const specifier = parseSpecifier(name, range);
-  const base = { name, packageName: specifier.packageName, workspace: manifestDir, manifestPath, type, range, specifierKind: specifier.kind };
+  const base = { name, packageName: specifier.packageName, workspace: manifestDir, manifestPath, line, type, range, specifierKind: specifier.kind };
   if (!isRegistrySpecifier(specifier.kind)) return { ...base, installed: null, resolvedFrom: null };
   const lockfile = loaded.find((entry) => relativeTo(entry.dir, manifestDir) !== null);
   const pinned = lockfile ? lockfile.parsed.resolve(relativeTo(lockfile.dir, manifestDir) ?? '', name, range) : null;
@@ -157,9 +159,11 @@ export function collectInstalled(tree: RepoTree, manifests: ManifestsFact, lockf
   const workspaceNames = new Set(manifests.all.map((manifest) => manifest.name).filter((name): name is string => name !== null));
   const direct: DirectDependency[] = [];
   for (const manifest of manifests.all) {
+    const lines = dependencyLines(tree.read(manifest.path));
     for (const type of DEPENDENCY_TYPES) {
       for (const [name, range] of Object.entries(manifest[type])) {
-        direct.push(resolveDependency(manifest.dir, name, range, type, manifest.path, loaded, workspaceNames, issues));
+        const line = lines.get(type)?.get(name) ?? null;
+        direct.push(resolveDependency(manifest.dir, name, range, type, manifest.path, line, loaded, workspaceNames, issues));
       }
     }
   }
