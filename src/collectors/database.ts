@@ -1,0 +1,344 @@
+// Facts about the database kept in files rather than code: migration sets (and whether each file
+// does anything), the schema's unique and required columns (Prisma schema, SQL migrations),
+// schema-push commands on a start/deploy path, backup tooling, schedules and restore notes, and
+// managed database hosts named in env templates.
+import { defineCollector } from '../core/collector.js';
+import type { DatabaseFact, EnvFact, ManifestsFact, MigrationFile, MigrationSet, RepoTree, SchemaField, SiteRef } from '../core/facts.js';
+import {
+  BACKUP_HEADING,
+  BACKUP_TOOLS,
+  DATABASE_WORDS,
+  MANAGED_DATABASE_HOSTS,
+  RESTORE_HEADING,
+  RESTORE_TOOLS,
+  SCHEDULE_MARKERS,
+} from '../knowledge/integrations/backups.js';
+import {
+  MIGRATION_LAYOUTS,
+  MIGRATION_OPERATION,
+  MIGRATION_TOOLS,
+  SCHEMA_PUSH_COMMANDS,
+  START_OR_DEPLOY_SCRIPTS,
+} from '../knowledge/integrations/migrations.js';
+import { basename, dirname, isFixturePath } from '../util/paths.js';
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+function stripComments(text: string, sql: boolean): string {
+  const block = text.replace(/\/\*[\s\S]*?\*\//g, '');
+  return sql ? block.replace(/--[^\n]*/g, '') : block.replace(/(^|[^:])\/\/[^\n]*/g, '$1');
+}
+
+export function isEmptyMigration(path: string, text: string): boolean {
+  const sql = path.endsWith('.sql');
+  const body = stripComments(text, sql).trim();
+  if (sql) return body.replace(/[;\s]/g, '') === '';
+  return !MIGRATION_OPERATION.test(body);
+}
+
+function isoDay(year: number, month: number, day: number): string | null {
+  if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date a migration's name carries: `20240115093000_init`, `20240115_x`, `1705312345678-Init`, `2024-01-15-x`. */
+export function migrationDate(name: string): string | null {
+  const compact = /^(\d{4})(\d{2})(\d{2})(\d{6})?(?!\d)/.exec(name) ?? /(?:^|[^\d])(\d{4})(\d{2})(\d{2})\d{6}(?!\d)/.exec(name);
+  if (compact) return isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  const dashed = /(\d{4})[-_.](\d{2})[-_.](\d{2})/.exec(name);
+  if (dashed) return isoDay(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]));
+  const epoch = /^(\d{13}|\d{10})(?=[-_.])/.exec(name);
+  if (epoch) {
+    const ms = Number(epoch[1]) * (epoch[1]!.length === 10 ? 1000 : 1);
+    const date = new Date(ms);
+    return date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100 ? date.toISOString().slice(0, 10) : null;
+  }
+  return null;
+}
+
+/** Drizzle keeps migration times in `meta/_journal.json` (`entries[].when`, epoch ms, by `tag`). */
+function drizzleJournal(tree: RepoTree, dir: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  const text = tree.read(`${dir}/meta/_journal.json`);
+  if (text === null) return dates;
+  try {
+    const journal = JSON.parse(text) as { entries?: { tag?: unknown; when?: unknown }[] };
+    for (const entry of journal.entries ?? []) {
+      if (typeof entry.tag === 'string' && typeof entry.when === 'number') dates.set(entry.tag, new Date(entry.when).toISOString().slice(0, 10));
+    }
+  } catch {
+    // A broken journal only costs the dates.
+  }
+  return dates;
+}
+
+function genericTool(manifests: ManifestsFact): string | null {
+  const names = new Set(manifests.all.flatMap((manifest) => [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]));
+  return MIGRATION_TOOLS.find((entry) => entry.packages.some((name) => names.has(name)))?.tool ?? null;
+}
+
+export function findMigrationSets(tree: RepoTree, manifests: ManifestsFact): MigrationSet[] {
+  const sets = new Map<string, MigrationSet>();
+  const drizzleDirs = new Set(tree.files.filter((file) => file.path.endsWith('/meta/_journal.json')).map((file) => dirname(dirname(file.path))));
+  const fallbackTool = genericTool(manifests);
+  for (const file of tree.files) {
+    if (isFixturePath(file.path)) continue;
+    let dir: string | null = null;
+    let tool = '';
+    if (file.path.endsWith('.sql') && drizzleDirs.has(dirname(file.path))) {
+      dir = dirname(file.path);
+      tool = 'drizzle-kit';
+    } else {
+      for (const layout of MIGRATION_LAYOUTS) {
+        const match = layout.file.exec(file.path);
+        if (match) {
+          dir = match[1] ?? dirname(file.path);
+          tool = layout.tool === 'migrations folder' ? (fallbackTool ?? (file.path.endsWith('.sql') ? 'sql' : 'migration scripts')) : layout.tool;
+          break;
+        }
+      }
+    }
+    if (dir === null) continue;
+    const text = tree.read(file.path);
+    const name = file.path.slice(dir.length + 1);
+    const set = sets.get(dir) ?? { dir, tool, files: [] };
+    sets.set(dir, set);
+    const journal = tool === 'drizzle-kit' ? drizzleJournal(tree, dir) : null;
+    const entry: MigrationFile = {
+      path: file.path,
+      tracked: file.tracked,
+      empty: text === null ? false : isEmptyMigration(file.path, text),
+      date: journal?.get(basename(file.path).replace(/\.sql$/, '')) ?? migrationDate(name),
+    };
+    set.files.push(entry);
+  }
+  return [...sets.values()];
+}
+
+/** Columns of Prisma models, with `@unique`/`@id`/`@@unique` and optionality. */
+export function prismaFields(path: string, text: string): SchemaField[] {
+  const fields: SchemaField[] = [];
+  const model = /^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm;
+  for (let match = model.exec(text); match; match = model.exec(text)) {
+    const table = match[1]!;
+    const body = match[2]!;
+    const bodyStart = match.index + match[0].indexOf('{') + 1;
+    const compositeUnique = new Set<string>();
+    for (const composite of body.matchAll(/@@(?:unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\]/g)) {
+      const columns = composite[1]!.split(',').map((column) => column.trim().replace(/\(.*$/, ''));
+      if (columns.length === 1) compositeUnique.add(columns[0]!);
+    }
+    let offset = 0;
+    for (const line of body.split('\n')) {
+      const field = /^\s*(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
+      if (field && !line.trim().startsWith('//') && !line.trim().startsWith('@@')) {
+        const [, name, , list, optional, rest] = field;
+        const isRelation = /@relation\b/.test(rest ?? '') || list !== undefined;
+        if (!isRelation) {
+          fields.push({
+            file: path,
+            line: lineAt(text, bodyStart + offset) ,
+            table,
+            field: name!,
+            unique: /@(unique|id)\b/.test(rest ?? '') || compositeUnique.has(name!),
+            required: optional === undefined,
+          });
+        }
+      }
+      offset += line.length + 1;
+    }
+  }
+  return fields;
+}
+
+/** Columns created by SQL: CREATE TABLE definitions, then UNIQUE indexes and constraints added later. */
+export function sqlFields(path: string, text: string): SchemaField[] {
+  const clean = stripComments(text, true);
+  const fields: SchemaField[] = [];
+  const byKey = new Map<string, SchemaField>();
+  const name = (raw: string) => raw.replace(/["`[\]]/g, '').split('.').pop()!.toLowerCase();
+  const create = /create\s+table\s+(?:if\s+not\s+exists\s+)?([\w".`[\]]+)\s*\(([\s\S]*?)\)\s*;/gi;
+  for (let match = create.exec(clean); match; match = create.exec(clean)) {
+    const table = name(match[1]!);
+    const line = lineAt(clean, match.index);
+    for (const definition of match[2]!.split(/,(?![^(]*\))/)) {
+      const trimmed = definition.trim();
+      const tableUnique = /^(?:constraint\s+\S+\s+)?(unique|primary\s+key)\s*\(([^)]*)\)/i.exec(trimmed);
+      if (tableUnique) {
+        const columns = tableUnique[2]!.split(',').map(name);
+        if (columns.length === 1) {
+          const field = byKey.get(`${table}.${columns[0]}`);
+          if (field) field.unique = true;
+        }
+        continue;
+      }
+      const column = /^([\w"`[\]]+)\s+\w+/.exec(trimmed);
+      if (!column || /^(constraint|foreign|check|index|key)\b/i.test(trimmed)) continue;
+      const field: SchemaField = {
+        file: path,
+        line,
+        table,
+        field: name(column[1]!),
+        unique: /\b(unique|primary\s+key)\b/i.test(trimmed),
+        required: /\b(not\s+null|primary\s+key)\b/i.test(trimmed),
+      };
+      byKey.set(`${table}.${field.field}`, field);
+      fields.push(field);
+    }
+  }
+  const uniqueIndex = /create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\S*\s*on\s+([\w".`[\]]+)\s*(?:using\s+\w+\s*)?\(([^)]*)\)/gi;
+  const addUnique = /alter\s+table\s+(?:only\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?unique\s*\(([^)]*)\)/gi;
+  for (const pattern of [uniqueIndex, addUnique]) {
+    for (let match = pattern.exec(clean); match; match = pattern.exec(clean)) {
+      const columns = match[2]!.split(',').map(name);
+      if (columns.length !== 1) continue;
+      const table = name(match[1]!);
+      const existing = byKey.get(`${table}.${columns[0]}`);
+      if (existing) existing.unique = true;
+      else fields.push({ file: path, line: lineAt(clean, match.index), table, field: columns[0]!, unique: true, required: false });
+    }
+  }
+  return fields;
+}
+
+/** `prisma db push` and friends on a start/deploy script (following one `npm run x` hop) or in a Dockerfile/Procfile. */
+function findSchemaPush(tree: RepoTree, manifests: ManifestsFact): SiteRef[] {
+  const sites: SiteRef[] = [];
+  for (const manifest of manifests.all) {
+    for (const [name, command] of Object.entries(manifest.scripts)) {
+      if (!START_OR_DEPLOY_SCRIPTS.test(name)) continue;
+      const hops = [command, ...[...command.matchAll(/\b(?:npm run|yarn|pnpm(?: run)?|bun run)\s+([\w:.-]+)/g)].map((hop) => manifest.scripts[hop[1]!] ?? '')];
+      const push = hops.map((text) => SCHEMA_PUSH_COMMANDS.exec(text)).find(Boolean);
+      if (push) sites.push({ file: manifest.path, line: 1, detail: `script "${name}" runs \`${push[1]}\`` });
+    }
+  }
+  for (const file of tree.files) {
+    if (!/(^|\/)(Dockerfile|Containerfile|Procfile|fly\.toml|render\.ya?ml|railway\.(json|toml))$/.test(file.path) || isFixturePath(file.path)) continue;
+    const text = tree.read(file.path) ?? '';
+    const match = SCHEMA_PUSH_COMMANDS.exec(text);
+    if (match) sites.push({ file: file.path, line: lineAt(text, match.index), detail: `runs \`${match[1]}\`` });
+  }
+  return sites;
+}
+
+function findSynchronizeConfigs(tree: RepoTree): SiteRef[] {
+  const sites: SiteRef[] = [];
+  for (const file of tree.files) {
+    if (!/(^|\/)ormconfig\.(json|ya?ml)$/.test(file.path) || isFixturePath(file.path)) continue;
+    const text = tree.read(file.path) ?? '';
+    const match = /["']?synchronize["']?\s*:\s*true\b/.exec(text);
+    if (match) sites.push({ file: file.path, line: lineAt(text, match.index), detail: 'synchronize: true' });
+  }
+  return sites;
+}
+
+const OPS_FILE = /(\.(sh|bash|ya?ml|toml|tf|conf)$|(^|\/)(Makefile|Dockerfile|Containerfile|Procfile|crontab|package\.json)$|(^|\/)scripts?\/[^/]+\.[cm]?[jt]s$)/;
+const DOC_FILE = /\.(md|mdx|markdown|txt|rst|adoc)$/i;
+
+/** The markdown section under the first heading the pattern matches, up to the next heading of the same or higher level. */
+function section(text: string, heading: RegExp): { body: string; line: number } | null {
+  const match = heading.exec(text);
+  if (!match) return null;
+  const level = /^#+/.exec(match[0])![0].length;
+  const rest = text.slice(match.index + match[0].length);
+  const next = new RegExp(`^#{1,${level}}\\s`, 'm').exec(rest);
+  return { body: match[0] + rest.slice(0, next ? next.index : undefined), line: lineAt(text, match.index) };
+}
+
+export function findBackups(tree: RepoTree): DatabaseFact['backups'] {
+  const found: DatabaseFact['backups'] = [];
+  for (const file of tree.files) {
+    if (isFixturePath(file.path)) continue;
+    if (OPS_FILE.test(file.path) || basename(file.path) === 'litestream.yml') {
+      const text = tree.read(file.path);
+      if (text === null) continue;
+      for (const tool of BACKUP_TOOLS) {
+        const match = tool.pattern.exec(text);
+        if (!match || (tool.id === 'litestream' && !/litestream/.test(file.path + text))) continue;
+        const scheduled = SCHEDULE_MARKERS.test(text) || /\.github\/workflows\/|\.gitlab-ci|cron/i.test(file.path);
+        found.push({ file: file.path, line: lineAt(text, match.index), detail: `${tool.id}${scheduled ? ', on a schedule' : ''}`, kind: scheduled ? 'schedule' : 'tool' });
+        break;
+      }
+      const restore = RESTORE_TOOLS.exec(text);
+      if (restore) found.push({ file: file.path, line: lineAt(text, restore.index), detail: `restore command \`${restore[0].trim().slice(0, 40)}\``, kind: 'restore-doc' });
+    } else if (DOC_FILE.test(file.path)) {
+      const text = tree.read(file.path);
+      if (text === null) continue;
+      const backup = section(text, BACKUP_HEADING);
+      if (backup && DATABASE_WORDS.test(backup.body)) found.push({ file: file.path, line: backup.line, detail: `section "${backup.body.split('\n')[0]!.replace(/^#+\s*/, '')}"`, kind: 'backup-doc' });
+      const restore = section(text, RESTORE_HEADING);
+      const restoreBody = restore?.body ?? '';
+      if (restore && DATABASE_WORDS.test(restoreBody) && /\brestor/i.test(restoreBody)) {
+        found.push({ file: file.path, line: restore.line, detail: `section "${restoreBody.split('\n')[0]!.replace(/^#+\s*/, '')}"`, kind: 'restore-doc' });
+      } else {
+        const command = RESTORE_TOOLS.exec(text);
+        if (command) found.push({ file: file.path, line: lineAt(text, command.index), detail: `documents \`${command[0].trim().slice(0, 40)}\``, kind: 'restore-doc' });
+      }
+    }
+  }
+  return found;
+}
+
+export function findManagedHosts(tree: RepoTree, env: EnvFact): DatabaseFact['managedHosts'] {
+  const hosts: DatabaseFact['managedHosts'] = [];
+  for (const file of env.files) {
+    if (file.kind !== 'template') continue;
+    const text = tree.read(file.path);
+    if (text === null) continue;
+    for (const provider of MANAGED_DATABASE_HOSTS) {
+      const match = provider.pattern.exec(text);
+      if (!match) continue;
+      const line = lineAt(text, match.index);
+      const variable = /^\s*(?:export\s+)?([A-Za-z_][\w]*)\s*=/.exec(text.split('\n')[line - 1] ?? '')?.[1];
+      hosts.push({ file: file.path, line, provider: provider.provider, detail: `${variable ?? 'a value'} points at ${provider.provider}` });
+    }
+  }
+  return hosts;
+}
+
+export function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: EnvFact): DatabaseFact {
+  const migrationSets = findMigrationSets(tree, manifests);
+  const schemaFiles: string[] = [];
+  const fields: SchemaField[] = [];
+  for (const file of tree.files) {
+    if (isFixturePath(file.path)) continue;
+    if (file.path.endsWith('.prisma')) {
+      schemaFiles.push(file.path);
+      const text = tree.read(file.path);
+      if (text !== null) fields.push(...prismaFields(file.path, text));
+    }
+  }
+  for (const set of migrationSets) {
+    for (const file of set.files) {
+      if (!file.path.endsWith('.sql')) continue;
+      const text = tree.read(file.path);
+      if (text !== null) fields.push(...sqlFields(file.path, text));
+    }
+  }
+  return {
+    migrationSets,
+    schemaFiles,
+    fields,
+    schemaPush: findSchemaPush(tree, manifests),
+    synchronizeConfigs: findSynchronizeConfigs(tree),
+    backups: findBackups(tree),
+    managedHosts: findManagedHosts(tree, env),
+  };
+}
+
+export const databaseCollector = defineCollector({
+  key: 'database',
+  description: 'Migrations, schema constraints, schema-push commands, backup tooling and managed database hosts, from files',
+  async collect(_ctx, get) {
+    const [tree, manifests, env] = await Promise.all([get('tree'), get('manifests'), get('env')]);
+    return collectDatabase(tree, manifests, env);
+  },
+  metrics(fact) {
+    return {
+      database: {
+        migrationSets: fact.migrationSets.map((set) => ({ dir: set.dir, tool: set.tool, files: set.files.length, empty: set.files.filter((file) => file.empty).length })),
+        backupEvidence: fact.backups.length,
+      },
+    };
+  },
+});
