@@ -2,6 +2,10 @@
 import type { Collector } from '../core/collector.js';
 import type { FactKey } from '../core/facts.js';
 import { ciCollector } from './ci.js';
+import { databaseCollector } from './database.js';
+import { integrationsCollector } from './integrations.js';
+import { operationsCollector } from './operations.js';
+import { routesCollector } from './routes.js';
 import { advisoriesCollector } from './deps/advisories.js';
 import { installedCollector } from './deps/installed.js';
 import { registryCollector } from './deps/registry.js';
@@ -31,6 +35,10 @@ export const collectors: readonly Collector[] = [
   installedCollector,
   registryCollector,
   advisoriesCollector,
+  integrationsCollector,
+  routesCollector,
+  databaseCollector,
+  operationsCollector,
 ];
 
 export const collectorsByKey: ReadonlyMap<FactKey, Collector> = new Map(

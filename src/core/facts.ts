@@ -349,6 +349,105 @@ export interface AdvisoriesFact {
   advisories: Advisory[];
 }
 
+/** Where in the repository something was seen. */
+export interface SiteRef {
+  file: string;
+  line: number;
+  detail: string;
+}
+
+/** One third-party integration (see src/knowledge/integrations) found declared or used. */
+export interface IntegrationPresence {
+  id: string;
+  title: string;
+  category: 'database' | 'orm' | 'error-tracking' | 'logging' | 'metrics' | 'health' | 'validation';
+  /** Manifests that declare one of its packages. */
+  declared: { manifest: string; name: string; dev: boolean }[];
+  /** Non-test files that import it. */
+  imports: SiteRef[];
+  /** Calls that initialise it, with the options object's keys and which of them read the environment. */
+  inits: (SiteRef & { optionKeys: string[]; envOptions: string[] })[];
+}
+
+export interface IntegrationsFact {
+  found: IntegrationPresence[];
+  /** `process.on(event, …)` handlers in non-test code, with the shutdown calls they make. */
+  processHandlers: (SiteRef & { event: string; closes: string[] })[];
+}
+
+/** A request boundary: a route, a file-system route handler, a server action, a controller method or an RPC procedure. */
+export interface RequestBoundary {
+  file: string;
+  line: number;
+  framework: string;
+  method: string;
+  path: string | null;
+  /** Reachable from a running app; false for a router never mounted; null when it cannot be told. */
+  mounted: boolean | null;
+  /** Why mounted (or not), in words. */
+  mountEvidence: string;
+  handler: { file: string; startLine: number; endLine: number; reads: string[]; touchesDatabase: boolean } | null;
+  /** Validation seen: route middleware, route schema, or schema calls inside the handler. */
+  validation: string[];
+  /** Database writes inside the handler. */
+  writes: SiteRef[];
+}
+
+export interface RoutesFact {
+  boundaries: RequestBoundary[];
+  /** Routers that have routes but are never mounted on an app. */
+  unmountedRouters: SiteRef[];
+}
+
+export interface MigrationFile {
+  path: string;
+  tracked: boolean;
+  /** Holds no statement (an empty or placeholder file). */
+  empty: boolean;
+  /** The date the file or folder name (or a Drizzle journal) carries, ISO day; null when it carries none. */
+  date: string | null;
+}
+
+export interface MigrationSet {
+  /** Folder holding the migrations. */
+  dir: string;
+  /** Which tool's layout it follows (prisma, drizzle, knex, typeorm, sequelize, supabase, sql, …). */
+  tool: string;
+  files: MigrationFile[];
+}
+
+/** A column as a schema declares it (Prisma model, SQL CREATE TABLE). */
+export interface SchemaField {
+  file: string;
+  line: number;
+  table: string;
+  field: string;
+  unique: boolean;
+  required: boolean;
+}
+
+export interface DatabaseFact {
+  migrationSets: MigrationSet[];
+  /** Schema definitions: schema.prisma, Drizzle schema files. */
+  schemaFiles: string[];
+  fields: SchemaField[];
+  /** `prisma db push`, `drizzle-kit push`, `typeorm schema:sync` in a start/deploy path. */
+  schemaPush: SiteRef[];
+  /** Config files (ormconfig.json, …) that turn `synchronize` on. */
+  synchronizeConfigs: SiteRef[];
+  /** Backup tools and schedules, and documents that describe a backup or a restore. */
+  backups: (SiteRef & { kind: 'tool' | 'schedule' | 'backup-doc' | 'restore-doc' })[];
+  /** Managed database hosts named in env templates or config (provider backups likely). */
+  managedHosts: (SiteRef & { provider: string })[];
+}
+
+export interface OperationsFact {
+  /** Health checks configured outside the code: Dockerfile HEALTHCHECK, platform and orchestrator probes. */
+  healthChecks: SiteRef[];
+  /** Alert rules or uptime monitors kept as code. */
+  alerting: SiteRef[];
+}
+
 export interface Facts {
   tree: RepoTree;
   git: GitFact;
@@ -364,6 +463,10 @@ export interface Facts {
   installed: InstalledFact;
   registry: RegistryFact;
   advisories: AdvisoriesFact;
+  integrations: IntegrationsFact;
+  routes: RoutesFact;
+  database: DatabaseFact;
+  operations: OperationsFact;
 }
 
 export type FactKey = keyof Facts;
