@@ -7,6 +7,8 @@ import { readmeCheck } from './docs/readme.js';
 import { readmeSetupCheck } from './docs/readme-setup.js';
 import { ciCheck } from './delivery/ci.js';
 import { deployConfigCheck } from './delivery/deploy-config.js';
+import { envCommittedCheck } from './security/env-committed.js';
+import { envExampleCheck } from './security/env-example.js';
 import { secretsCheck } from './security/secrets.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
@@ -22,6 +24,8 @@ export const checks: readonly AnyCheck[] = [
   testsInCiCheck,
   ciCheck,
   deployConfigCheck,
+  envCommittedCheck,
+  envExampleCheck,
 ];
 
 export const checksById: ReadonlyMap<string, AnyCheck> = new Map(checks.map((check) => [check.id, check]));

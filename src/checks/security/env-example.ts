@@ -1,0 +1,117 @@
+// security.env-example: an environment template exists when the code reads environment variables,
+// and it names every variable the code reads.
+import { defineCheck } from '../../core/check.js';
+import type { EnvFact } from '../../core/facts.js';
+import { isRuntimeProvided } from '../../knowledge/env-files.js';
+import { isFixturePath } from '../../util/paths.js';
+
+const MAX_LISTED = 8;
+
+type EnvRead = EnvFact['reads'][number];
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED).join(', ');
+  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
+}
+
+const at = (read: EnvRead): string => `${read.file}:${read.line}`;
+
+export const envExampleCheck = defineCheck({
+  id: 'security.env-example',
+  area: 'security',
+  title: 'An environment template lists the variables the code needs',
+  failureTitle: 'No environment template for the variables the code reads',
+  rationale:
+    'The code expects configuration (database address, API keys) from environment variables. Without a ' +
+    'committed template such as `.env.example`, a new developer or a new server has to read the whole ' +
+    'code base to learn which variables to set, and a missing one shows up as a crash in production ' +
+    'instead of a clear error at set-up. The template also documents which secrets exist, so they can be ' +
+    'rotated.',
+  remediation:
+    'Create `.env.example` at the root with one line per variable the code reads, a dummy value and a ' +
+    'comment where it helps (`DATABASE_URL=postgres://user:password@localhost:5432/app`). Never put real ' +
+    'values in it. Commit it, mention it in the README set-up steps (`cp .env.example .env`), and keep it ' +
+    'in step when code starts reading a new variable. Better still, validate the variables at start-up ' +
+    '(zod, envalid, @t3-oss/env) so a missing one fails fast with a clear message.',
+  severity: 'low',
+  weight: 1,
+  effortMinutes: 15,
+  requires: ['env'],
+  run({ env }) {
+    const reads = env.reads.filter((read) => !isFixturePath(read.file));
+    const named = reads.filter((read): read is EnvRead & { name: string } => read.name !== null);
+    const firstRead = new Map<string, EnvRead>();
+    for (const read of named) if (!isRuntimeProvided(read.name) && !firstRead.has(read.name)) firstRead.set(read.name, read);
+    const dynamic = reads.filter((read) => read.name === null);
+    const needed = [...firstRead.keys()].sort();
+    const runtimeOnly = [...new Set(named.map((read) => read.name).filter(isRuntimeProvided))].sort();
+    const metrics = { envVariablesRead: needed.length, dynamicEnvReads: dynamic.length };
+
+    if (needed.length === 0 && dynamic.length === 0) {
+      return {
+        status: 'na',
+        evidence: runtimeOnly.length > 0 ? [`reads only variables the runtime or platform sets: ${listed(runtimeOnly)}`] : [],
+        reason:
+          runtimeOnly.length > 0
+            ? 'The code reads only variables that Node, the CI or the hosting platform provide, so there is nothing to document.'
+            : 'The code reads no environment variables.',
+        metrics,
+      };
+    }
+    const readEvidence = [
+      ...(needed.length > 0 ? [`code reads ${needed.length} variable${needed.length === 1 ? '' : 's'}: ${listed(needed)} (first at ${at(firstRead.get(needed[0]!)!)})`] : []),
+      ...(dynamic.length > 0 ? [`${dynamic.length} read${dynamic.length === 1 ? '' : 's'} by a computed name or of the whole environment (e.g. ${at(dynamic[0]!)}), not compared`] : []),
+    ];
+    const templates = env.files.filter((file) => file.kind === 'template');
+    if (templates.length === 0) {
+      const first = named.find((read) => firstRead.has(read.name)) ?? dynamic[0]!;
+      return {
+        status: 'fail',
+        evidence: [...readEvidence, 'no template (.env.example, .env.sample, .env.template, …) in the repository'],
+        findings: [
+          {
+            message:
+              needed.length > 0
+                ? `The code reads ${needed.length} environment variable${needed.length === 1 ? '' : 's'} (${listed(needed)}) but no .env.example lists them.`
+                : 'The code reads its configuration from the environment but no .env.example says which variables to set.',
+            location: { file: first.file, line: first.line },
+            data: { variables: needed },
+          },
+        ],
+        metrics,
+      };
+    }
+
+    const readable = templates.filter((file) => file.variables !== null);
+    const documented = new Set(readable.flatMap((file) => file.variables ?? []));
+    const templateEvidence = `template${templates.length === 1 ? '' : 's'}: ${templates.map((file) => file.path).join(', ')} (${documented.size} variable${documented.size === 1 ? '' : 's'})`;
+    if (readable.length === 0) {
+      return {
+        status: 'unknown',
+        evidence: [...readEvidence, templateEvidence],
+        reason: 'The environment template could not be read, so it cannot be compared with the variables the code reads.',
+        metrics,
+      };
+    }
+    const missing = needed.filter((name) => !documented.has(name));
+    const templateNames = templates.map((file) => file.path).join(', ');
+    if (missing.length === 0) return { status: 'pass', evidence: [templateEvidence, ...readEvidence], metrics };
+    return {
+      status: 'partial',
+      score: (needed.length - missing.length) / needed.length,
+      evidence: [templateEvidence, ...readEvidence, `missing from the template: ${listed(missing)}`],
+      findings: missing.map((name) => {
+        const read = firstRead.get(name)!;
+        return {
+          title: 'Environment variable missing from the template',
+          message: `${name} is read at ${at(read)} but is not listed in ${templateNames}.`,
+          location: { file: read.file, line: read.line },
+          snippet: name,
+          effortMinutes: 5,
+          data: { variable: name },
+        };
+      }),
+      metrics: { ...metrics, envVariablesMissingFromTemplate: missing.length },
+    };
+  },
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { envExampleCheck } from '../../../src/checks/security/env-example.js';
+import { runCheckOn } from '../../helpers/run-check.js';
+
+const DB = { 'src/db.ts': 'import pg from "pg";\n\nexport const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\n' };
+const STRIPE = { 'src/pay.ts': "const key = process.env['STRIPE_SECRET_KEY'];" };
+
+describe('security.env-example', () => {
+  it.each([
+    ['.env.example', { ...DB, '.env.example': 'DATABASE_URL=postgres://localhost/app\n' }],
+    ['.env.sample', { ...DB, '.env.sample': 'DATABASE_URL=\n' }],
+    ['.example.env', { ...DB, '.example.env': 'export DATABASE_URL=\n' }],
+    ['a template in a workspace folder', { ...DB, 'apps/api/.env.template': 'DATABASE_URL=\n' }],
+    ['a template beside a dynamic read', { ...DB, 'src/env.ts': 'export const env = cleanEnv(process.env, {})', '.env.example': 'DATABASE_URL=' }],
+  ])('passes with %s', async (_name, files) => {
+    const result = await runCheckOn(envExampleCheck, files);
+    expect(result.status).toBe('pass');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('fails when code reads variables and only a real .env exists, pointing at the first read', async () => {
+    const result = await runCheckOn(envExampleCheck, { ...DB, ...STRIPE, '.env': 'DATABASE_URL=x\nSTRIPE_SECRET_KEY=y' });
+    expect(result.status).toBe('fail');
+    expect(result.evidence[0]).toBe('code reads 2 variables: DATABASE_URL, STRIPE_SECRET_KEY (first at src/db.ts:3)');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.message).toBe('The code reads 2 environment variables (DATABASE_URL, STRIPE_SECRET_KEY) but no .env.example lists them.');
+    expect(result.findings[0]!.location).toEqual({ file: 'src/db.ts', line: 3 });
+  });
+
+  it('fails when the whole environment is validated but no template says what to set', async () => {
+    const result = await runCheckOn(envExampleCheck, { 'src/env.ts': 'export const env = schema.parse(process.env);' });
+    expect(result.status).toBe('fail');
+    expect(result.findings[0]!.message).toMatch(/reads its configuration from the environment/);
+  });
+
+  it('is partial when the template misses variables, one finding per missing name', async () => {
+    const result = await runCheckOn(envExampleCheck, { ...DB, ...STRIPE, 'src/mail.ts': 'const { SMTP_HOST } = process.env;', '.env.example': 'DATABASE_URL=\n' });
+    expect(result.status).toBe('partial');
+    expect(result.score).toBeCloseTo(1 / 3);
+    expect(result.evidence).toContain('missing from the template: SMTP_HOST, STRIPE_SECRET_KEY');
+    expect(result.findings.map((finding) => [finding.message, finding.location])).toEqual([
+      ['SMTP_HOST is read at src/mail.ts:1 but is not listed in .env.example.', { file: 'src/mail.ts', line: 1 }],
+      ['STRIPE_SECRET_KEY is read at src/pay.ts:1 but is not listed in .env.example.', { file: 'src/pay.ts', line: 1 }],
+    ]);
+  });
+
+  it.each([
+    ['no env reads at all', { 'src/index.ts': 'console.log(1)' }, /reads no environment variables/],
+    ['only NODE_ENV, PORT-free', { 'src/index.ts': "if (process.env.NODE_ENV === 'production') {}\nconst ci = process.env.CI;" }, /only variables that Node, the CI or the hosting platform provide/],
+    ['reads only in tests and fixtures', { 'src/a.test.ts': 'process.env.TEST_DB', 'test/fixtures/app/index.js': 'process.env.API_KEY' }, /reads no environment variables/],
+    ['a read inside a comment or string', { 'src/index.ts': '// process.env.API_KEY\nconst s = "process.env.OTHER";' }, /reads no environment variables/],
+  ])('is not applicable with %s', async (_name, files, reason) => {
+    const result = await runCheckOn(envExampleCheck, files);
+    expect(result.status).toBe('na');
+    expect(result.reason).toMatch(reason);
+  });
+
+  it('does not count a template inside a fixture', async () => {
+    const result = await runCheckOn(envExampleCheck, { ...DB, 'test/fixtures/.env.example': 'DATABASE_URL=' });
+    expect(result.status).toBe('fail');
+  });
+
+  it('is unknown when the template cannot be read', async () => {
+    const result = await runCheckOn(envExampleCheck, { ...DB, '.env.example': Buffer.from([0, 1]) });
+    expect(result.status).toBe('unknown');
+  });
+});
