@@ -1,0 +1,162 @@
+// Leftovers of a prototype: stubs that throw "not implemented", "TODO: implement" notes, mock or
+// demo data, lorem ipsum, fake latency, `Math.random()` ids and large commented-out blocks.
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { functionName } from './functions.js';
+import { lineOf } from '../syntax.js';
+import type { SourceComment } from '../tokens.js';
+
+export type ResidueKind = 'not-implemented' | 'todo-implement' | 'mock-data' | 'lorem-ipsum' | 'fake-latency' | 'random-id' | 'commented-out-code';
+
+export interface ResidueItem {
+  kind: ResidueKind;
+  line: number;
+  /** What was seen, short: the message, the variable name, the comment. */
+  text: string;
+}
+
+export interface ResidueExtract {
+  items: ResidueItem[];
+}
+
+const NOT_IMPLEMENTED = /\b(not\s+(yet\s+)?implemented|unimplemented|implement\s+me|todo)\b/i;
+const TODO_IMPLEMENT = /\b(TODO|FIXME|XXX)\b.*\b(implement|real\s+(data|api|implementation|backend|endpoint)|replace\s+(with|this|mock)|hook\s+up|wire\s+up|hard-?coded|mock(ed)?|stub(bed)?|fake)\b/i;
+const MOCK_NAME = /^(mock|fake|dummy|demo|sample|placeholder|hardcoded|test)[A-Z_]|^(MOCK|FAKE|DUMMY|DEMO|SAMPLE)_|(Mock|Fake|Dummy|Demo|Sample)(Data|Users|Items|Products|Orders|Posts|Results|Response|Records)$/;
+const LOREM = /lorem ipsum/gi;
+const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'simulateDelay', 'fakeDelay', 'simulateLatency']);
+/** Functions and files that fetch or store data: fake latency there pretends to be a network. */
+const DATA_FUNCTION = /^(get|fetch|load|save|create|update|delete|remove|list|find|query|submit|post|put|send|sync|upload|login|signIn|signUp|register)/i;
+const DATA_FILE = /(^|\/)(api|services?|data|db|lib\/api|server|repositories|repository|store|stores|queries|mutations|actions)(\/|\.)/i;
+const ID_TARGET = /(^id$|Id$|_id$|ID$|uuid|Uuid|UUID|key$|Key$|token|Token|slug)/;
+const MIN_LATENCY_MS = 100;
+const COMMENTED_CODE_MIN_LINES = 5;
+const CODE_LINE = /^\s*(?:(?:const|let|var|return|if|else|for|while|import|export|function|await|async|class|try|catch|switch|case)\b|[\w$.[\]'"]+\s*(?:\(.*\)|=[^=].*);?\s*$|[{}()[\];,]+\s*$|<\/?[A-Za-z][^>]*>\s*$|.*[;{}]\s*$)/;
+
+function numericValue(ts: typeof TS, node: TS.Expression | undefined): number | null {
+  return node && ts.isNumericLiteral(node) ? Number(node.text) : null;
+}
+
+/** `new Promise((r) => setTimeout(r, 800))`, `await sleep(800)`: waiting for nothing. */
+function fakeLatency(ts: typeof TS, call: TS.CallExpression): number | null {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee) && callee.text === 'setTimeout') {
+    // The executor of a `new Promise`: `(r) => setTimeout(r, n)` or `(r) => { setTimeout(r, n); }`.
+    let executor: TS.Node | undefined = call.parent;
+    if (executor && ts.isExpressionStatement(executor)) executor = executor.parent?.parent;
+    const isExecutor = executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor));
+    const promise = isExecutor ? executor!.parent : undefined;
+    const wrapped = promise !== undefined && ts.isNewExpression(promise) && ts.isIdentifier(promise.expression) && promise.expression.text === 'Promise';
+    return wrapped ? numericValue(ts, call.arguments[1]) : null;
+  }
+  if (ts.isIdentifier(callee) && SLEEP_NAMES.has(callee.text) && call.parent && ts.isAwaitExpression(call.parent)) {
+    return numericValue(ts, call.arguments[0]);
+  }
+  return null;
+}
+
+/** The name a value is given: `const orderId = …`, `{ id: … }`, `user.id = …`. */
+function assignedName(ts: typeof TS, node: TS.Node): string | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isVariableDeclaration(current) || ts.isPropertyAssignment(current) || ts.isPropertyDeclaration(current)) {
+      return ts.isIdentifier(current.name) || ts.isStringLiteral(current.name) ? current.name.text : null;
+    }
+    if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = current.left;
+      return ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : null;
+    }
+    if (ts.isFunctionLike(current)) return functionName(ts, current);
+    if (ts.isStatement(current) && !ts.isReturnStatement(current)) return null;
+  }
+  return null;
+}
+
+function enclosingFunctionName(ts: typeof TS, node: TS.Node): string | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const name = functionName(ts, current);
+      if (name !== '<anonymous>') return name;
+    }
+  }
+  return null;
+}
+
+function commentedOutBlocks(comments: readonly SourceComment[]): ResidueItem[] {
+  const items: ResidueItem[] = [];
+  // Runs of consecutive line comments, and block comments, whose lines mostly read as code.
+  const groups: { line: number; lines: string[] }[] = [];
+  for (const comment of comments) {
+    if (comment.block) {
+      if (comment.text.startsWith('/**')) continue; // documentation
+      groups.push({ line: comment.line, lines: comment.text.slice(2, -2).split('\n').map((line) => line.replace(/^\s*\*?/, '')) });
+      continue;
+    }
+    const body = comment.text.replace(/^\/\/+/, '');
+    const previous = groups[groups.length - 1];
+    if (previous && previous.line + previous.lines.length === comment.line) previous.lines.push(body);
+    else groups.push({ line: comment.line, lines: [body] });
+  }
+  for (const group of groups) {
+    const nonEmpty = group.lines.filter((line) => line.trim() !== '');
+    if (nonEmpty.length < COMMENTED_CODE_MIN_LINES) continue;
+    const codeLike = nonEmpty.filter((line) => CODE_LINE.test(line)).length;
+    if (codeLike / nonEmpty.length >= 0.7) {
+      items.push({ kind: 'commented-out-code', line: group.line, text: `${nonEmpty.length} lines: ${nonEmpty[0]!.trim().slice(0, 60)}` });
+    }
+  }
+  return items;
+}
+
+export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: SourceInput): ResidueExtract {
+  const items: ResidueItem[] = [];
+  const SK = ts.SyntaxKind;
+  for (const node of nodes.ofKind(SK.ThrowStatement) as TS.ThrowStatement[]) {
+    const thrown = node.expression;
+    if (thrown && ts.isNewExpression(thrown)) {
+      const message = thrown.arguments?.[0];
+      if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) && NOT_IMPLEMENTED.test(message.text)) {
+        items.push({ kind: 'not-implemented', line: lineOf(sourceFile, node), text: message.text.slice(0, 80) });
+      }
+    }
+  }
+  for (const comment of tokens.comments) {
+    const match = TODO_IMPLEMENT.exec(comment.text);
+    if (match) items.push({ kind: 'todo-implement', line: comment.line + (comment.text.slice(0, match.index).split('\n').length - 1), text: comment.text.slice(match.index, match.index + 80).split('\n')[0]! });
+  }
+  for (const declaration of nodes.ofKind(SK.VariableDeclaration) as TS.VariableDeclaration[]) {
+    const initializer = declaration.initializer;
+    if (ts.isIdentifier(declaration.name) && MOCK_NAME.test(declaration.name.text) && initializer && (ts.isArrayLiteralExpression(initializer) || ts.isObjectLiteralExpression(initializer))) {
+      items.push({ kind: 'mock-data', line: lineOf(sourceFile, declaration), text: declaration.name.text });
+    }
+  }
+  for (const match of text.matchAll(LOREM)) {
+    items.push({ kind: 'lorem-ipsum', line: sourceFile.getLineAndCharacterOfPosition(match.index).line + 1, text: 'lorem ipsum' });
+  }
+  const dataFile = DATA_FILE.test(path);
+  for (const call of nodes.ofKind(SK.CallExpression) as TS.CallExpression[]) {
+    const latency = fakeLatency(ts, call);
+    if (latency !== null && latency >= MIN_LATENCY_MS) {
+      const fn = enclosingFunctionName(ts, call);
+      if (dataFile || (fn !== null && DATA_FUNCTION.test(fn.slice(fn.lastIndexOf('.') + 1)))) {
+        items.push({ kind: 'fake-latency', line: lineOf(sourceFile, call), text: `${latency} ms wait${fn ? ` in ${fn}` : ''}` });
+      }
+    }
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'random' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math') {
+      const name = assignedName(ts, call);
+      // `Math.random().toString(36)` has one use: a made-up identifier.
+      const base36 = ts.isPropertyAccessExpression(call.parent) && call.parent.name.text === 'toString' && ts.isCallExpression(call.parent.parent) && call.parent.parent.arguments[0]?.getText(sourceFile) === '36';
+      if ((name !== null && ID_TARGET.test(name)) || base36) items.push({ kind: 'random-id', line: lineOf(sourceFile, call), text: name ?? 'Math.random().toString(36)' });
+    }
+  }
+  items.push(...commentedOutBlocks(tokens.comments));
+  items.sort((a, b) => a.line - b.line);
+  return { items };
+}
+
+export const residueExtractor: FileExtractor<ResidueExtract> = {
+  id: 'residue',
+  extract(input) {
+    const result = extractResidue(input);
+    return result.items.length === 0 ? null : result;
+  },
+};

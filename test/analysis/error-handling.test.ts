@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { extractErrorHandling } from '../../src/analysis/extractors/error-handling.js';
+import { sourceOf } from './source.js';
+
+const sitesOf = (code: string, path?: string) => extractErrorHandling(sourceOf(code, path)).sites;
+const outcome = (code: string) => sitesOf(code).map((site) => (site.mask ? `${site.kind}:${site.outcome}:${site.mask}` : `${site.kind}:${site.outcome}`));
+
+describe('error-handling extractor', () => {
+  it.each([
+    ['try { a(); } catch (e) {}', ['catch:masked:empty']],
+    ['try { a(); } catch (e) { /* optional file */ }', ['catch:handled']],
+    ['try { a(); } catch (e) { throw e; }', ['catch:propagates']],
+    ['try { a(); } catch (e) { logger.error(e); throw e; }', ['catch:propagates']],
+    ['try { a(); } catch (e) { throw new AppError("x", { cause: e }); }', ['catch:propagates']],
+    ['try { a(); } catch (e) { console.error(e); }', ['catch:masked:log-and-continue']],
+    ['try { a(); } catch (e) { this.logger.warn("x", e); }', ['catch:masked:log-and-continue']],
+    ['function f() { try { return a(); } catch { return null; } }', ['catch:masked:returns-default']],
+    ['function f() { try { return a(); } catch (e) { console.log(e); return []; } }', ['catch:masked:returns-default']],
+    ['function isJson(s) { try { JSON.parse(s); return true; } catch { return false; } }', ['catch:handled']],
+    ['function h(req, res) { try { a(); } catch (e) { res.status(500).json({ error: "x" }); } }', ['catch:handled']],
+    ['function h(req, res, next) { try { a(); } catch (e) { next(e); } }', ['catch:propagates']],
+    ['p.catch(() => {});', ['promise-catch:masked:empty']],
+    ['p.catch(console.error);', ['promise-catch:masked:log-and-continue']],
+    ['p.catch((e) => console.error(e));', ['promise-catch:masked:log-and-continue']],
+    ['p.catch(() => null);', ['promise-catch:masked:returns-default']],
+    ['p.catch(next);', ['promise-catch:propagates']],
+    ['p.catch((e) => { throw new Error("wrapped"); });', ['promise-catch:propagates']],
+    ['p.catch(handleError);', ['promise-catch:handled']],
+    ['p.then((v) => v, (e) => undefined);', ['then-rejection:masked:returns-default']],
+    ['p.then((v) => v);', []],
+    ['fs.readFile(f, (err, data) => { use(data); });', ['callback:masked:ignored']],
+    ['fs.readFile(f, (err, data) => { if (err) return cb(err); use(data); });', ['callback:propagates']],
+    ['fs.readFile(f, (err, data) => { if (err) { console.log(err); return; } use(data); });', ['callback:masked:returns-default']],
+    ['fs.readFile(f, (err, data) => { if (err) { console.log(err); } use(data); });', ['callback:masked:log-and-continue']],
+  ])('%s', (code, expected) => {
+    expect(outcome(code)).toEqual(expected);
+  });
+
+  it('knows request handlers and write paths', () => {
+    const [site] = sitesOf(`
+      app.post('/orders', async (req, res) => {
+        try {
+          await db.order.create({ data: req.body });
+        } catch (e) {
+          console.error(e);
+        }
+        res.sendStatus(201);
+      });`);
+    expect(site).toMatchObject({ kind: 'catch', line: 5, outcome: 'masked', inRequestHandler: true, writePath: true });
+  });
+
+  it('knows Next.js route handlers by file and export name', () => {
+    const [site] = sitesOf('export async function POST(request) { try { await save(request); } catch { return null; } }', 'app/api/items/route.ts');
+    expect(site).toMatchObject({ function: 'POST', inRequestHandler: true, writePath: true });
+  });
+
+  it('does not take a plain function for a request handler', () => {
+    const [site] = sitesOf('function load(id) { try { return read(id); } catch { return null; } }');
+    expect(site).toMatchObject({ function: 'load', inRequestHandler: false, writePath: false });
+  });
+});

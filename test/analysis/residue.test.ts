@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractConsole } from '../../src/analysis/extractors/console.js';
+import { extractConventions } from '../../src/analysis/extractors/conventions.js';
+import { extractResidue } from '../../src/analysis/extractors/residue.js';
+import { sourceOf } from './source.js';
+
+const residueOf = (code: string, path?: string) => extractResidue(sourceOf(code, path)).items.map((item) => `${item.kind}@${item.line}`);
+
+describe('residue extractor', () => {
+  it.each([
+    ["function pay() { throw new Error('Not implemented'); }", ['not-implemented@1']],
+    ["function pay() { throw new Error('TODO'); }", ['not-implemented@1']],
+    ["function pay() { throw new Error('card declined'); }", []],
+    ['// TODO: implement real payment provider\nexport const pay = () => true;', ['todo-implement@1']],
+    ['// FIXME replace with real API call', ['todo-implement@1']],
+    ['// TODO: rename this variable', []],
+    ['const mockUsers = [{ id: 1 }];', ['mock-data@1']],
+    ['const DEMO_ORDERS = [];', ['mock-data@1']],
+    ['const sampleRate = 0.5;', []],
+    ['const testimonials = [{ id: 1 }];', []],
+    ["const text = 'Lorem ipsum dolor sit amet';", ['lorem-ipsum@1']],
+    ['async function fetchUsers() { await new Promise((r) => setTimeout(r, 800)); return users; }', ['fake-latency@1']],
+    ['async function fetchUsers() { await sleep(1000); return users; }', ['fake-latency@1']],
+    ['async function animate() { await sleep(1000); }', []],
+    ['async function fetchUsers() { await sleep(10); }', []],
+    ['const id = Math.random().toString(36).slice(2);', ['random-id@1']],
+    ['const item = { id: Math.random() };', ['random-id@1']],
+    ['function generateId() { return Math.random().toString(36); }', ['random-id@1']],
+    ['const jitter = Math.random() * 100;', []],
+    ['// const a = 1;\n// const b = 2;\n// if (a) {\n//   run(a, b);\n// }\nexport {};', ['commented-out-code@1']],
+    ['// This module explains how\n// the scheduler picks the next\n// job to run and why it\n// never starves the queue.\n// See docs for details.', []],
+    ['/**\n * const a = 1;\n * const b = 2;\n * run(a);\n * run(b);\n * run(c);\n */', []],
+  ])('%s', (code, expected) => {
+    expect(residueOf(code)).toEqual(expected);
+  });
+
+  it('counts fake latency anywhere in a data file', () => {
+    expect(residueOf('export const slow = () => new Promise((resolve) => setTimeout(resolve, 500));', 'src/api/client.ts')).toEqual(['fake-latency@1']);
+  });
+});
+
+describe('console extractor', () => {
+  it('records console calls with method and line', () => {
+    expect(extractConsole(sourceOf('console.log(1);\nlogger.info(2);\nconsole.error(3);')).calls).toEqual([
+      { method: 'log', line: 1 },
+      { method: 'error', line: 3 },
+    ]);
+  });
+});
+
+describe('conventions extractor', () => {
+  it('counts top-level function styles and async styles', () => {
+    const result = extractConventions(
+      sourceOf('export function a() {}\nfunction b() {}\nconst c = () => 1;\nexport const d = async function () { await x(); };\np.then(f);\nclass K { m() { const inner = () => 1; } }'),
+    );
+    expect(result).toEqual({ functionDeclarations: 2, functionExpressions: 2, awaits: 1, thenCalls: 1 });
+  });
+});
