@@ -2,10 +2,14 @@
 // and it names every variable the code reads.
 import { defineCheck } from '../../core/check.js';
 import type { EnvFact } from '../../core/facts.js';
+import type { ProjectKind } from '../../core/types.js';
 import { isRuntimeProvided } from '../../knowledge/env-files.js';
 import { isFixturePath } from '../../util/paths.js';
 
 const MAX_LISTED = 8;
+
+/** Packages that others install and configure; a .env template belongs to deployed applications. */
+const PACKAGE_KINDS: ReadonlySet<ProjectKind> = new Set(['library', 'cli']);
 
 type EnvRead = EnvFact['reads'][number];
 
@@ -36,8 +40,15 @@ export const envExampleCheck = defineCheck({
   severity: 'low',
   weight: 1,
   effortMinutes: 15,
-  requires: ['env'],
-  run({ env }) {
+  requires: ['env', 'project'],
+  run({ env, project }) {
+    if (PACKAGE_KINDS.has(project.kind)) {
+      return {
+        status: 'na',
+        evidence: [],
+        reason: `This is a ${project.kind}: its users configure it through its documentation, not a .env file of this repository.`,
+      };
+    }
     const reads = env.reads.filter((read) => !isFixturePath(read.file));
     const named = reads.filter((read): read is EnvRead & { name: string } => read.name !== null);
     const firstRead = new Map<string, EnvRead>();

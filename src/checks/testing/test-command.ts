@@ -102,6 +102,10 @@ function runsScript(name: string, invocation: string, context: Context): TestRun
     // No manifest to look in: only the script's name can speak for it.
     return TEST_TASK_NAME.test(name) ? { path: `\`${invocation}\` (script "${name}"; no package.json to confirm)` } : null;
   }
+  if (bodies.length === 0) {
+    // Defined in no manifest we found (a package outside the workspaces, say): its name is all there is.
+    return TEST_TASK_NAME.test(name) ? { path: `\`${invocation}\` (script "${name}" not found in any package.json)` } : null;
+  }
   const inner: Context = { ...context, depth: context.depth + 1, seen: new Set([...context.seen, name]) };
   for (const body of bodies) {
     if (PLACEHOLDER_SCRIPT.test(body)) continue;

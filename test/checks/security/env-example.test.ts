@@ -55,6 +55,12 @@ describe('security.env-example', () => {
     expect(result.reason).toMatch(reason);
   });
 
+  it.each(['library', 'cli'] as const)('is not applicable to a %s', async (kind) => {
+    const result = await runCheckOn(envExampleCheck, { ...DB }, { facts: { project: { kind, evidence: [], private: false, name: 'x' } } });
+    expect(result.status).toBe('na');
+    expect(result.reason).toMatch(new RegExp(`This is a ${kind}`));
+  });
+
   it('does not count a template inside a fixture', async () => {
     const result = await runCheckOn(envExampleCheck, { ...DB, 'test/fixtures/.env.example': 'DATABASE_URL=' });
     expect(result.status).toBe('fail');

@@ -68,7 +68,7 @@ describe('findTestRun', () => {
     ['npm run build', { build: 'tsc', test: 'jest' }],
     ['npm run lint', { lint: 'eslint . --ext .test.ts' }],
     ['npm test', { test: 'echo "Error: no test specified" && exit 1' }],
-    ['npm test', { build: 'tsc' }],
+    ['npm run build:test-data', { build: 'tsc' }],
     ['echo "npm test"', { test: 'jest' }],
     ['npx playwright install --with-deps', {}],
     ['git commit -m "npm test passes"', { test: 'jest' }],
@@ -80,9 +80,13 @@ describe('findTestRun', () => {
     expect(findTestRun(command, scripts(table))).toBeNull();
   });
 
-  it('trusts a test-named script only when no manifest can confirm it', () => {
+  it('trusts a test-named script by its name only when no manifest defines it', () => {
     expect(findTestRun('npm test', { scripts: () => null })?.path).toMatch(/no package.json to confirm/);
+    expect(findTestRun('pnpm --filter @app/web test:ci', noScripts)?.path).toBe(
+      '`pnpm --filter @app/web test:ci` (script "test:ci" not found in any package.json)',
+    );
     expect(findTestRun('npm run build', { scripts: () => null })).toBeNull();
+    expect(findTestRun('npm run build', noScripts)).toBeNull();
   });
 
   it('splits commands on operators outside quotes', () => {
