@@ -40,6 +40,7 @@ export const SETUP_COMMANDS: readonly SetupCommand[] = [
 export function commandsOf(codeLine: string): string[] {
   return codeLine
     .replace(/^\s*[$>%]\s+/, '')
+    .replace(/\s+#.*$/, '')
     .split(/&&|\|\||;/)
     .map((part) => part.trim().replace(/^sudo\s+/, ''))
     .filter((part) => part.length > 0);

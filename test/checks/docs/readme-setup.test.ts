@@ -13,6 +13,7 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
     status: 'pass',
     evidence: /README\.md:8: `npm ci`/,
   },
+  { name: 'shell comments are not part of the command', files: readme('```sh\nnpm ci            # exact versions\nnpm start # port 3000\n```'), status: 'pass', evidence: /`npm ci` \(npm install\)/ },
   { name: 'one line with &&', files: readme('```\n$ pnpm install && pnpm dev\n```'), status: 'pass' },
   { name: 'docker compose up is both', files: readme('Run it:\n\n```bash\ndocker compose up --build\n```'), status: 'pass' },
   { name: 'inline commands', files: readme('Install with `yarn` and start with `yarn dev`.'), status: 'pass' },
