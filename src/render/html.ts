@@ -107,7 +107,11 @@ function summarySection(report: Report, model: ClientModel): string {
     parts.push(
       `<p>To reach the next level, <em>${e(model.nextLevel.title.toLowerCase())}</em>, these must pass:</p><ul class="needs">` +
         model.nextLevel.needs
-          .map((need) => `<li>${e(need.title)} <code>${e(need.id)}</code> <span class="status status-${e(need.standing.replace(/\s+/g, '-'))}">${e(need.standing)}</span></li>`)
+          .map(
+            (need) =>
+              `<li>${need.standing === 'not run' ? '' : `${e(need.title)} `}<code>${e(need.id)}</code> ` +
+              `<span class="status status-${e(need.standing.replace(/\s+/g, '-'))}">${need.standing === 'not run' ? 'not run in this audit' : e(need.standing)}</span></li>`,
+          )
           .join('') +
         '</ul>',
     );
@@ -185,7 +189,7 @@ function planItem(item: PlanItem, index: number): string {
   );
 }
 
-function planSection(model: ClientModel): string {
+function planSection(report: Report, model: ClientModel): string {
   if (model.plan.items.length === 0) return section('plan', 'Remediation plan', '<p>Nothing to fix among the checks that ran.</p>');
   const rows = model.plan.items.map((item, index) => [
     String(index + 1),
@@ -205,6 +209,7 @@ function planSection(model: ClientModel): string {
     'Remediation plan',
     `<p>Ranked by points of the overall score gained per hour of work; a gain is what fixing that check alone would add. ` +
       `Total estimated effort: <strong>${formatHours(model.plan.totalMinutes)}</strong>.</p>\n` +
+      (report.cap ? `<p>While a blocker stands the score stays at ${report.cap.score}, so gains are counted from the uncapped score.</p>\n` : '') +
       table(['#', 'Fix', 'Severity', 'Gain (points)', 'Effort'], rows, [0, 3, 4]) +
       '\n' +
       model.plan.items.map(planItem).join('\n') +
@@ -363,7 +368,7 @@ export function renderHtml(report: Report, options: ClientOptions = {}): string 
     summarySection(report, model),
     model.comparison ? progressSection(model.comparison) : '',
     section('areas', 'Scores by area', areaChart(report.categories)),
-    planSection(model),
+    planSection(report, model),
     unknownSection(model),
     hotspotsSection(model),
     upgradesSection(model),

@@ -60,7 +60,9 @@ export function summarySection(report: Report, model: ClientModel): string[] {
   }
   if (model.nextLevel) {
     out.push(`To reach the next level, *${inline(model.nextLevel.title.toLowerCase())}*, these must pass:`, '');
-    for (const need of model.nextLevel.needs) out.push(`- ${inline(need.title)} (${code(need.id)}: ${need.standing})`);
+    for (const need of model.nextLevel.needs) {
+      out.push(need.standing === 'not run' ? `- ${code(need.id)} (not run in this audit)` : `- ${inline(need.title)} (${code(need.id)}: ${need.standing})`);
+    }
     out.push('');
   } else {
     out.push('This is the highest level shipshape checks for.', '');
@@ -137,7 +139,7 @@ function planItemSection(item: PlanItem, index: number): string[] {
   out.push(
     `${code(check.id)} · ${check.severity} · ${STATUS_LABEL[check.status]}` +
       `${check.status === 'partial' && check.score !== null ? ` (${Math.round(check.score * 100)}%)` : ''}` +
-      ` · gain ${item.impact.points > 0 ? `+${item.impact.points}` : points(item.impact.exact)} points · effort ~${formatHours(item.effortMinutes)}`,
+      ` · gain ${points(item.impact.exact)} points · effort ~${formatHours(item.effortMinutes)}`,
     '',
   );
   out.push('Evidence:', '');
@@ -165,13 +167,14 @@ export function planTable(items: readonly PlanItem[]): string[] {
   return out;
 }
 
-function planSection(model: ClientModel): string[] {
+function planSection(report: Report, model: ClientModel): string[] {
   const out = ['## Remediation plan', ''];
   if (model.plan.items.length === 0) return [...out, 'Nothing to fix among the checks that ran.', ''];
   out.push(
     `Ranked by points of the overall score gained per hour of work; a gain is what fixing that check alone ` +
       `would add. Total estimated effort: **${formatHours(model.plan.totalMinutes)}**.`,
     '',
+    ...(report.cap ? [`While a blocker stands the score stays at ${report.cap.score}, so gains are counted from the uncapped score.`, ''] : []),
     ...planTable(model.plan.items),
   );
   model.plan.items.forEach((item, index) => out.push(...planItemSection(item, index)));
@@ -306,7 +309,7 @@ export function renderMarkdown(report: Report, options: ClientOptions = {}): str
     ...summarySection(report, model),
     ...(model.comparison ? progressSection(model.comparison) : []),
     ...areasSection(report),
-    ...planSection(model),
+    ...planSection(report, model),
     ...unknownSection(model),
     ...hotspotsSection(model),
     ...upgradesSection(model),

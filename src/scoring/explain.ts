@@ -86,7 +86,7 @@ export function explainScore(report: Pick<Report, 'categories' | 'checks' | 'sco
 }
 
 export interface WhatIf extends OverallScore {
-  /** The score the way it is ranked: unrounded, but capped when a blocker would remain. */
+  /** The unrounded, uncapped weighted mean. */
   exact: number | null;
   level: ReportLevel;
   fixed: string[];
@@ -101,21 +101,33 @@ export function whatIf(report: Pick<Report, 'categories' | 'checks' | 'findings'
   const findings = report.findings.filter((finding) => !fixed.has(finding.checkId));
   const categories = scoreCategories(checks, areaWeights(report));
   const overall = scoreOverall(categories, findings);
-  const exact = overall.cap ? overall.cap.score : explainScore({ categories, checks, score: overall.score, cap: null }).exact;
+  const exact = explainScore({ categories, checks, score: overall.score, cap: null }).exact;
   return { ...overall, exact, level: levelOf(checks), fixed: [...fixed] };
 }
 
 export interface FixImpact {
-  /** Change in the reported (whole-number) score. */
+  /** Change in the reported (whole-number, capped) score. */
   points: number;
-  /** Unrounded change, for ranking fixes that each move the score by less than a point. */
+  /**
+   * Unrounded gain for ranking, counted as if blockers were fixed first: otherwise every fix but
+   * the blocker's would rank at zero while the cap holds. Fixing a blocker also gains what the cap
+   * was holding back.
+   */
   exact: number;
+}
+
+function capPenalty(result: WhatIf): number {
+  return result.cap && result.exact !== null ? Math.max(0, result.exact - result.cap.score) : 0;
 }
 
 export function fixImpact(report: Pick<Report, 'categories' | 'checks' | 'findings'>, checkIds: readonly string[]): FixImpact {
   const before = whatIf(report, []);
   const after = whatIf(report, checkIds);
-  return { points: (after.score ?? 0) - (before.score ?? 0), exact: (after.exact ?? 0) - (before.exact ?? 0) };
+  const lifted = after.cap === null ? capPenalty(before) : 0;
+  return {
+    points: (after.score ?? 0) - (before.score ?? 0),
+    exact: (after.exact ?? 0) - (before.exact ?? 0) + lifted,
+  };
 }
 
 /** Scores after fixing the first 1, 3, 5… of the ranked checks, ending with all of them. */
