@@ -9,12 +9,14 @@ import { ciCheck } from './delivery/ci.js';
 import { deployConfigCheck } from './delivery/deploy-config.js';
 import { envCommittedCheck } from './security/env-committed.js';
 import { envExampleCheck } from './security/env-example.js';
+import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { secretsCheck } from './security/secrets.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
 
 export const checks: readonly AnyCheck[] = [
   secretsCheck,
+  dangerousPatternsCheck,
   readmeCheck,
   readmeSetupCheck,
   architectureCheck,

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { dangerousPatternsCheck } from '../../../src/checks/security/dangerous-patterns.js';
+import { runCheckOn } from '../../helpers/run-check.js';
+
+const manifest = { 'package.json': '{ "name": "api", "dependencies": { "express": "^5.0.0", "pg": "^8.0.0" } }' };
+
+describe('security.dangerous-patterns', () => {
+  it('passes clean code, saying how much it inspected', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, {
+      ...manifest,
+      'src/users.ts': "export const findUser = (id: string) => pool.query('SELECT * FROM users WHERE id = $1', [id]);\n",
+      'src/app.ts': "app.use(cors({ origin: ['https://app.acme.com'], credentials: true }));\n",
+    });
+    expect(result.status).toBe('pass');
+    expect(result.evidence[0]).toBe('Inspected 2 source files (tests and fixtures left out)');
+  });
+
+  it('fails on SQL built from request data, with file, line, function and the fix', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, {
+      ...manifest,
+      'src/users.ts': 'import { pool } from "./db";\n\nexport async function findUser(id: string) {\n  return pool.query(`SELECT * FROM users WHERE id = ${id}`);\n}\n',
+    });
+    expect(result.status).toBe('fail');
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding).toMatchObject({
+      severity: 'high',
+      title: 'SQL assembled from strings (SQL injection) in src/users.ts',
+      location: { file: 'src/users.ts', line: 4, column: 10 },
+      data: { kind: 'sql-from-strings', detail: 'pool.query', function: 'findUser' },
+    });
+    expect(finding!.message).toContain('src/users.ts:4:10 in findUser(): `pool.query(`SELECT * FROM users WHERE id = ${id}`)`');
+    expect(finding!.message).toMatch(/parameters/);
+    expect(result.evidence).toContain('sql-from-strings: 1 (src/users.ts:4)');
+  });
+
+  it('is partial when only medium or low patterns are present', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, {
+      ...manifest,
+      'src/Post.tsx': 'export const Post = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n',
+      'src/legacy.js': "module.exports = () => eval('1 + 1');\n",
+    });
+    expect(result.status).toBe('partial');
+    expect(result.score).toBeCloseTo(1 - 0.15 - 0.05);
+    expect(result.findings.map((finding) => [finding.data?.kind, finding.severity])).toEqual([
+      ['unsanitised-inner-html', 'medium'],
+      ['eval', 'low'],
+    ]);
+  });
+
+  it('leaves tests and fixtures out', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, {
+      ...manifest,
+      'src/app.ts': 'export const ok = 1;\n',
+      'test/tls.test.ts': "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
+      'src/__fixtures__/eval.js': 'eval(input);\n',
+    });
+    expect(result.status).toBe('pass');
+    expect(result.evidence[0]).toBe('Inspected 1 source file (tests and fixtures left out)');
+  });
+
+  it('keeps the fingerprint when code above moves', async () => {
+    const code = "export const agent = new https.Agent({ rejectUnauthorized: false });\n";
+    const before = await runCheckOn(dangerousPatternsCheck, { 'src/http.ts': code });
+    const after = await runCheckOn(dangerousPatternsCheck, { 'src/http.ts': `import https from 'node:https';\n\n${code}` });
+    expect(before.findings[0]!.fingerprint).toBe(after.findings[0]!.fingerprint);
+  });
+
+  it('survives a file with syntax errors', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, { 'src/broken.ts': 'export function (\n  eval(input\n' });
+    expect(['pass', 'fail', 'partial']).toContain(result.status);
+  });
+
+  it('is not applicable without source code', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, { 'README.md': '# docs only\n', 'test/a.test.ts': "it('x', () => {});\n" });
+    expect(result.status).toBe('na');
+    expect(result.reason).toMatch(/No JavaScript or TypeScript source files/);
+  });
+});
