@@ -190,8 +190,8 @@ function blankGroovyComments(text: string): string {
   );
 }
 
-// `sh 'cmd'`, `sh "cmd"`, `sh '''…'''`, `sh(script: "cmd")`, `bat …`, `powershell …`.
-const JENKINS_STEP = /\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?('''[\s\S]*?'''|"""[\s\S]*?"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
+// `sh 'cmd'`, `sh "cmd"`, `sh '''…'''`, `sh(returnStdout: true, script: "cmd")`, `bat …`, `powershell …`.
+const JENKINS_STEP = /\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\w+)\s*,\s*)*(?:script\s*:\s*)?('''[\s\S]*?'''|"""[\s\S]*?"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
 const JENKINS_STAGE = /\bstage\s*\(\s*(['"])(.*?)\1/g;
 
 function parseJenkinsfile(path: string, text: string): CiConfig {

@@ -67,6 +67,24 @@ export const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
   'TMPDIR',
   'HOSTNAME',
   'LANG',
+  'LOGNAME',
+  'COLUMNS',
+  'EDITOR',
+  'VISUAL',
+  'BROWSER',
+  'NO_COLOR',
+  'FORCE_COLOR',
+  'TERM_PROGRAM',
+  'NODE_DEBUG',
+  // Windows.
+  'APPDATA',
+  'LOCALAPPDATA',
+  'USERPROFILE',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'SYSTEMROOT',
+  'ComSpec',
+  'PATHEXT',
   'NODE_OPTIONS',
   'INIT_CWD',
   'VERCEL',
@@ -88,6 +106,8 @@ export const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
 ]);
 
 export const RUNTIME_PROVIDED_PREFIXES: readonly string[] = [
+  'XDG_',
+  'LC_',
   'npm_',
   'GITHUB_',
   'RUNNER_',

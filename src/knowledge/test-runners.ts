@@ -1,5 +1,5 @@
 // What test code and test commands look like across the JS/TS runners (Jest, Vitest, Mocha,
-// node:test, Deno, Bun, AVA, tap, Playwright, Cypress, Jasmine, uvu) and the task runners that
+// node:test, Deno, Bun, AVA, tap, tape, QUnit, Playwright, Cypress, Jasmine, uvu) and the task runners that
 // call them. The `tests` collector and the `testing.*` checks read these tables.
 
 export type CaseRole = 'case' | 'placeholder';
@@ -10,14 +10,16 @@ export const CASE_FUNCTIONS: Readonly<Record<string, CaseRole>> = {
   test: 'case',
   specify: 'case',
   fit: 'case',
+  tape: 'case',
   xit: 'placeholder',
   xtest: 'placeholder',
   xspecify: 'placeholder',
 };
 
-/** `object.method` callees that declare a case: Deno's and tap's (`t.test` is a tap subtest). */
+/** `object.method` callees that declare a case: Deno's, QUnit's and tap's (`t.test` is a tap/tape subtest). */
 export const MEMBER_CASE_FUNCTIONS: readonly (readonly [string, string])[] = [
   ['Deno', 'test'],
+  ['QUnit', 'test'],
   ['tap', 'test'],
   ['t', 'test'],
 ];
@@ -66,6 +68,7 @@ export const TEST_RUNNER_COMMANDS: readonly { bin: string; args: readonly string
   { bin: 'ava', args: [] },
   { bin: 'tap', args: [] },
   { bin: 'uvu', args: [] },
+  { bin: 'tape', args: [] },
   { bin: 'jasmine', args: [] },
   { bin: 'playwright', args: ['test'] },
   { bin: 'cypress', args: ['run'] },

@@ -149,7 +149,7 @@ describe('ci collector', () => {
         '        sh """',
         '          npm test',
         '        """',
-        "        sh(script: 'curl http://example.com/ping')",
+        "        sh(label: 'ping', returnStatus: true, script: 'curl http://example.com/ping')",
         '      }',
         '    }',
         '  }',

@@ -21,6 +21,8 @@ describe('countTestCases', () => {
     ["tap.test('sub', (t) => { t.end() })", 1, 0],
     ["await test('node:test awaited', async (t) => { await t.test('sub', () => {}) })", 2, 0],
     ["test.serial('ava', (t) => t.pass())", 1, 0],
+    ["tape('path.join', function (t) { t.end() }); tape('win32', { skip: true }, function (t) {})", 2, 0],
+    ["QUnit.test('qunit', (assert) => { assert.ok(1) })", 1, 0],
     ["it.todo('later')", 0, 1],
     ["test.skip('broken', () => {}); it.skip('also', () => {})", 0, 2],
     ["xit('disabled', () => {}); xtest('off', () => {})", 0, 2],

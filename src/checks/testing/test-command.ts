@@ -139,7 +139,8 @@ function packageManagerRun(words: readonly string[], start: number, context: Con
     const script = words[nextOperand(words, index + 1)];
     return script === undefined ? null : runsScript(script, invocation, context);
   }
-  if (manager.bareScripts && !manager.builtins.has(verb)) return runsScript(verb, invocation, context);
+  // `pnpm turbo run test`, `yarn jest`: a bare name is a script if one is defined, else a binary.
+  if (manager.bareScripts && !manager.builtins.has(verb)) return runsScript(verb, invocation, context) ?? commandRun(words, index, context);
   return null;
 }
 

@@ -33,6 +33,10 @@ describe('findTestRun', () => {
     'cd web && npx vitest run',
     'npm ci\nnpx cypress run --browser chrome',
     "bash -c 'npm ci && npx jest'",
+    'pnpm turbo run lint typecheck test build --parallel',
+    'yarn jest --ci',
+    'pnpm vitest run',
+    'yarn workspace @acme/web test',
   ])('`%s` runs tests by itself', (command) => {
     expect(findTestRun(command, noScripts)).not.toBeNull();
   });
