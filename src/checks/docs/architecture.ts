@@ -1,7 +1,8 @@
 // docs.architecture: architecture or design notes exist (a file, a docs folder entry, or a README section).
+import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FileEntry } from '../../core/facts.js';
-import { basename, isFixturePath } from '../../util/paths.js';
+import { basename, isFixturePath, isSourceFile, isTestFile } from '../../util/paths.js';
 import { outlineReadme } from './readme-outline.js';
 
 const PROSE = /\.(md|markdown|mdx|rst|txt|adoc|asciidoc|org)$/i;
@@ -18,6 +19,14 @@ const DESIGN_HEADING = /\b(architecture|design|how (it|this|the \w+) works|(proj
 /** A heading with less than this under it ("## Architecture\nTBD") is a placeholder. */
 const MIN_SECTION_WORDS = 10;
 const MAX_EVIDENCE = 3;
+
+/** Kinds of package that can be small enough for their code and README to explain themselves. */
+const SELF_EXPLAINING_KINDS = new Set(['library', 'cli']);
+
+const options = z.object({
+  /** A library or CLI with fewer source files than this (tests left out) needs no separate design notes. */
+  smallPackageFiles: z.number().int().min(0).default(15),
+});
 
 function designFiles(files: readonly FileEntry[]): string[] {
   return files
@@ -43,8 +52,9 @@ export const architectureCheck = defineCheck({
   severity: 'low',
   weight: 1,
   effortMinutes: 60,
-  requires: ['docs', 'tree'],
-  run({ docs, tree }) {
+  requires: ['docs', 'tree', 'project'],
+  optionsSchema: options,
+  run({ docs, tree, project }, { options }) {
     const files = designFiles(tree.files);
     const readme = docs.readme;
     const outline = readme ? outlineReadme(readme.text) : null;
@@ -59,6 +69,15 @@ export const architectureCheck = defineCheck({
       ...substantial.map((heading) => `${readme?.path}:${heading.line}: section "${heading.text}"`),
     ];
     if (evidence.length > 0) return { status: 'pass', evidence };
+
+    const sourceFiles = tree.files.filter((file) => isSourceFile(file.path) && !isFixturePath(file.path) && !isTestFile(file.path)).length;
+    if (SELF_EXPLAINING_KINDS.has(project.kind) && sourceFiles < options.smallPackageFiles) {
+      return {
+        status: 'na',
+        evidence: [`a ${project.kind} with ${sourceFiles} source files (tests left out)`],
+        reason: `a small ${project.kind} (${sourceFiles} source files, fewer than ${options.smallPackageFiles}) is explained by its README and code; design notes pay off once there are several parts`,
+      };
+    }
 
     const placeholders = sections.map((heading) => `${readme?.path}:${heading.line}: section "${heading.text}" is almost empty`);
     return {

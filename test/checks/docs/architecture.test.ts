@@ -30,7 +30,29 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
   { name: 'a "Designer" heading is not a design section', files: { 'README.md': `# Acme\n\n## Designers\n\n${NOTES}` }, status: 'fail' },
 ];
 
+const library = (sourceFiles: number) => ({
+  'package.json': JSON.stringify({ name: 'lib', version: '1.0.0', exports: './dist/index.js' }),
+  ...Object.fromEntries(Array.from({ length: sourceFiles }, (_, index) => [`src/m${index}.ts`, 'export {};'])),
+  'test/m.test.ts': 'it("x", () => {});',
+});
+
 describe('docs.architecture', () => {
+  it('does not apply to a small library', async () => {
+    const result = await runCheckOn(architectureCheck, library(3));
+    expect(result.status).toBe('na');
+    expect(result.reason).toMatch(/small library \(3 source files, fewer than 15\)/);
+  });
+
+  it('applies to a larger library, and to a small service', async () => {
+    expect((await runCheckOn(architectureCheck, library(15))).status).toBe('fail');
+    const service = { 'package.json': JSON.stringify({ private: true, dependencies: { express: '^4' } }), 'src/a.ts': '' };
+    expect((await runCheckOn(architectureCheck, service)).status).toBe('fail');
+  });
+
+  it('takes the size limit from the options', async () => {
+    expect((await runCheckOn(architectureCheck, library(3), { checkOptions: { smallPackageFiles: 2 } })).status).toBe('fail');
+  });
+
   it.each(cases)('$name → $status', async ({ files, status, evidence }) => {
     const result = await runCheckOn(architectureCheck, files);
     expect(result.status).toBe(status);
