@@ -4,7 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { defineCollector } from '../core/collector.js';
 import type { CiConfig, CiProvider, CiStep, RepoTree } from '../core/facts.js';
-import { ciProviderFor, type CiProviderSpec } from '../knowledge/ci-providers.js';
+import { CI_PROVIDERS, ciProviderFor, type CiProviderSpec } from '../knowledge/ci-providers.js';
 import { isFixturePath } from '../util/paths.js';
 
 type LineOf = (node: unknown) => number | null;
@@ -94,6 +94,9 @@ function visit(walk: Walk, node: unknown, job: string | null, path: readonly str
   }
 }
 
+/** Prefix of a GitLab include of a file in this repository. */
+const LOCAL_INCLUDE = 'local:';
+
 /** Steps that do not sit under a command key: CircleCI orb jobs, GitLab includes, Travis defaults. */
 const PROVIDER_STEPS: Partial<Record<CiProvider, (root: unknown, lineOf: LineOf) => CiStep[]>> = {
   circleci(root, lineOf) {
@@ -116,7 +119,10 @@ const PROVIDER_STEPS: Partial<Record<CiProvider, (root: unknown, lineOf: LineOf)
     const include = mapField(root, 'include');
     const entries = isSeq(include) ? include.items : include === undefined ? [] : [include];
     return entries.map((entry) => {
-      const target = scalarText(entry) ?? (isMap(entry) ? entry.items.map((pair) => `${scalarText(pair.key)}:${scalarText(pair.value) ?? '…'}`).join(' ') : '…');
+      // A local include (`/ci/test.yml`, `local: ci/test.yml`) is read by the collector; others stay opaque.
+      const local = scalarText(entry) ?? scalarText(mapField(entry, 'local'));
+      if (local !== null && !/^\w+:\/\//.test(local)) return { uses: `${LOCAL_INCLUDE}${local.replace(/^\//, '')}`, job: null, line: lineOf(entry) };
+      const target = isMap(entry) ? entry.items.map((pair) => `${scalarText(pair.key)}:${scalarText(pair.value) ?? '…'}`).join(' ') : (scalarText(entry) ?? '…');
       return { uses: `include:${target}`, job: null, line: lineOf(entry) };
     });
   },
@@ -219,6 +225,17 @@ export function parseCiConfig(spec: CiProviderSpec, path: string, tree: RepoTree
   return spec.format === 'jenkinsfile' ? parseJenkinsfile(path, text) : parseYamlConfig(spec, path, text);
 }
 
+/** Files a GitLab local include names; `*` and `**` globs are matched against the inventory. */
+function localIncludePaths(pattern: string, tree: RepoTree): string[] {
+  if (!pattern.includes('*')) return tree.has(pattern) ? [pattern] : [];
+  const source = pattern
+    .split(/(\*\*\/?|\*)/)
+    .map((part) => (part.startsWith('**') ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  const glob = new RegExp(`^${source}$`);
+  return tree.files.map((file) => file.path).filter((path) => glob.test(path));
+}
+
 export const ciCollector = defineCollector({
   key: 'ci',
   description: 'CI configurations (GitHub Actions, GitLab, CircleCI, Azure, Bitbucket, Jenkins, …): jobs, commands, triggers',
@@ -229,6 +246,18 @@ export const ciCollector = defineCollector({
       if (isFixturePath(file.path)) continue;
       const spec = ciProviderFor(file.path);
       if (spec) configs.push(parseCiConfig(spec, file.path, tree));
+    }
+    // GitLab files included from the main one hold jobs too; includes may nest, each file is read once.
+    const gitlab = CI_PROVIDERS.find((spec) => spec.provider === 'gitlab-ci')!;
+    for (let index = 0; index < configs.length; index++) {
+      const config = configs[index]!;
+      if (config.provider !== 'gitlab-ci') continue;
+      for (const step of config.steps) {
+        if (!step.uses?.startsWith(LOCAL_INCLUDE)) continue;
+        for (const path of localIncludePaths(step.uses.slice(LOCAL_INCLUDE.length), tree)) {
+          if (!configs.some((known) => known.path === path)) configs.push(parseCiConfig(gitlab, path, tree));
+        }
+      }
     }
     return { configs };
   },

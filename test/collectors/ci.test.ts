@@ -74,6 +74,19 @@ describe('ci collector', () => {
     ]);
   });
 
+  it('reads GitLab local includes (paths and globs) as configurations of their own', async () => {
+    const fact = await collectCi({
+      '.gitlab-ci.yml': "include:\n  - local: '/ci/test.yml'\n  - '/ci/jobs/*.yml'\n  - remote: 'https://example.com/ci.yml'\n",
+      'ci/test.yml': 'include: /ci/nested.yml\nunit:\n  script: npm test\n',
+      'ci/nested.yml': 'lint:\n  script: npm run lint\n',
+      'ci/jobs/build.yml': 'build:\n  script: npm run build\n',
+      'ci/other.txt': 'x',
+    });
+    expect(fact.configs.map((config) => config.path)).toEqual(['.gitlab-ci.yml', 'ci/test.yml', 'ci/jobs/build.yml', 'ci/nested.yml']);
+    expect(fact.configs[0]!.steps.map((step) => step.uses)).toEqual(['local:ci/test.yml', 'local:ci/jobs/*.yml', 'include:remote:https://example.com/ci.yml']);
+    expect(fact.configs[1]!.steps.at(-1)).toEqual({ run: 'npm test', job: 'unit', line: 3 });
+  });
+
   it('extracts CircleCI run strings, run maps and orb jobs', async () => {
     const fact = await collectCi({
       '.circleci/config.yml': [
