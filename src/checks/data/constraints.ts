@@ -1,0 +1,60 @@
+// data.constraints: columns the application treats as identifying are unique in the schema.
+import { defineCheck } from '../../core/check.js';
+import type { SchemaField } from '../../core/facts.js';
+import type { FindingInput } from '../../core/types.js';
+import { databaseInUse } from './database-in-use.js';
+
+/** Column names that identify a record in practice: two rows with the same value are a bug. */
+const IDENTIFYING = /^(email|e_?mail_?address|username|user_?name|login|slug|handle|phone_?number|stripe_?customer_?id)$/i;
+
+export const constraintsCheck = defineCheck({
+  id: 'data.constraints',
+  area: 'data',
+  title: 'Identifying fields are unique in the schema',
+  failureTitle: 'Identifying fields are not protected by unique constraints',
+  rationale:
+    'Application code usually checks "does a user with this email exist?" before creating one. Two ' +
+    'sign-ups arriving at the same moment both pass that check, and the database ends up with duplicate ' +
+    'accounts, slugs or customers. Only a unique constraint in the database itself makes the rule hold ' +
+    'under concurrency.',
+  remediation:
+    'Add a unique constraint for each identifying column: `email String @unique` (Prisma), ' +
+    '`.unique()` (Drizzle), `CREATE UNIQUE INDEX ... ON users (lower(email))` in a migration. Deduplicate ' +
+    'existing rows first, and handle the unique-violation error (Prisma P2002, Postgres 23505) as a ' +
+    '"already taken" answer.',
+  severity: 'medium',
+  weight: 1,
+  effortMinutes: 20,
+  requires: ['project', 'integrations', 'database'],
+  run({ project, integrations, database }) {
+    const use = databaseInUse(project, integrations, database);
+    if (!use.inUse) return { status: 'na', evidence: [], reason: use.reason };
+    if (database.fields.length === 0) {
+      return { status: 'unknown', evidence: use.evidence, reason: 'no schema definition to read (Prisma schema or SQL migrations); constraints kept elsewhere cannot be seen' };
+    }
+    // The latest definition of a column wins (a later migration may add the unique index).
+    const columns = new Map<string, SchemaField>();
+    for (const field of database.fields) {
+      const key = `${field.table.toLowerCase()}.${field.field.toLowerCase()}`;
+      const previous = columns.get(key);
+      columns.set(key, previous ? { ...previous, unique: previous.unique || field.unique, required: previous.required || field.required } : field);
+    }
+    const identifying = [...columns.values()].filter((field) => IDENTIFYING.test(field.field));
+    const tables = new Set([...columns.values()].map((field) => field.table)).size;
+    const evidence = [`${tables} table(s), ${columns.size} column(s) read from ${[...new Set(database.fields.map((field) => field.file))].length} schema file(s)`];
+    if (identifying.length === 0) return { status: 'pass', evidence: [...evidence, 'no identifying columns (email, username, slug, …) to protect'] };
+    const findings: FindingInput[] = identifying
+      .filter((field) => !field.unique)
+      .map((field) => ({
+        message: `${field.table}.${field.field} (${field.file}:${field.line}) has no unique constraint; duplicates can be inserted concurrently.`,
+        location: { file: field.file, line: field.line },
+        symbol: field.table,
+        snippet: field.field,
+        data: { table: field.table, column: field.field },
+      }));
+    const unique = identifying.length - findings.length;
+    evidence.push(`${unique} of ${identifying.length} identifying column(s) unique: ${identifying.map((field) => `${field.table}.${field.field}${field.unique ? '' : ' (not unique)'}`).join(', ')}`);
+    const score = unique / identifying.length;
+    return { status: score === 1 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings };
+  },
+});
