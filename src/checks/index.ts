@@ -1,5 +1,18 @@
 // The one list of checks. A new check is one file under its area's folder, added here.
 import type { AnyCheck } from '../core/check.js';
+import { backupsCheck } from './data/backups.js';
+import { constraintsCheck } from './data/constraints.js';
+import { inputValidationCheck } from './data/input-validation.js';
+import { migrationsCheck } from './data/migrations.js';
+import { schemaSyncCheck } from './data/schema-sync.js';
+import { transactionsCheck } from './data/transactions.js';
+import { alertingCheck } from './observability/alerting.js';
+import { errorTrackingCheck } from './observability/error-tracking.js';
+import { gracefulShutdownCheck } from './observability/graceful-shutdown.js';
+import { healthEndpointCheck } from './observability/health-endpoint.js';
+import { metricsCheck } from './observability/metrics.js';
+import { structuredLoggingCheck } from './observability/structured-logging.js';
+import { timeoutsCheck } from './observability/timeouts.js';
 import { lockfileCheck } from './deps/lockfile.js';
 import { architectureCheck } from './docs/architecture.js';
 import { licenseCheck } from './docs/license.js';
@@ -15,6 +28,19 @@ import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
 
 export const checks: readonly AnyCheck[] = [
+  migrationsCheck,
+  schemaSyncCheck,
+  transactionsCheck,
+  inputValidationCheck,
+  constraintsCheck,
+  backupsCheck,
+  healthEndpointCheck,
+  errorTrackingCheck,
+  structuredLoggingCheck,
+  metricsCheck,
+  alertingCheck,
+  gracefulShutdownCheck,
+  timeoutsCheck,
   secretsCheck,
   dangerousPatternsCheck,
   readmeCheck,

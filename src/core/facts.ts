@@ -152,7 +152,10 @@ export interface EnvFileRef {
   kind: EnvFileKind;
   /** Committed to git (from the inventory). */
   tracked: boolean;
-  /** Names of the variables the file sets (never their values); null when it could not be read. */
+  /**
+   * Names of the variables the file sets (never their values); a template's commented-out
+   * assignments (`# SENTRY_DSN=`) count as documented. Null when the file could not be read.
+   */
   variables: string[] | null;
 }
 
