@@ -14,12 +14,14 @@ export function classifyEnvFile(path: string): EnvFileKind {
 }
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*)$/;
+const COMMENTED_ASSIGNMENT = /^\s*#+\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)\s*=/;
 
 /**
  * Names of the variables a dotenv file sets. A quoted value may span lines (a PEM key); its inner
- * lines are skipped so that base64 padding is not mistaken for an assignment.
+ * lines are skipped so that base64 padding is not mistaken for an assignment. A template documents
+ * optional variables as comments (`# SENTRY_DSN=`): with `includeCommented` those count too.
  */
-export function envVariableNames(text: string): string[] {
+export function envVariableNames(text: string, includeCommented = false): string[] {
   const names: string[] = [];
   let openQuote: string | null = null;
   for (const line of text.split(/\r?\n/)) {
@@ -27,6 +29,8 @@ export function envVariableNames(text: string): string[] {
       if (line.includes(openQuote)) openQuote = null;
       continue;
     }
+    const commented = includeCommented ? COMMENTED_ASSIGNMENT.exec(line) : null;
+    if (commented) names.push(commented[1]!);
     if (/^\s*(#|$)/.test(line)) continue;
     const match = ASSIGNMENT.exec(line);
     if (!match) continue;
@@ -141,11 +145,12 @@ export const envCollector = defineCollector({
     for (const entry of tree.files) {
       if (isEnvFileName(basename(entry.path))) {
         const content = tree.read(entry.path);
+        const kind = classifyEnvFile(entry.path);
         files.push({
           path: entry.path,
-          kind: classifyEnvFile(entry.path),
+          kind,
           tracked: entry.tracked,
-          variables: content === null ? null : envVariableNames(content),
+          variables: content === null ? null : envVariableNames(content, kind === 'template'),
         });
       } else if (isSourceFile(entry.path)) {
         const content = tree.read(entry.path);

@@ -56,6 +56,15 @@ describe('envVariableNames', () => {
     ].join('\n');
     expect(envVariableNames(text)).toEqual(['DATABASE_URL', 'API_KEY', 'PRIVATE_KEY', 'EMPTY']);
     expect(envVariableNames('# only a comment\n\n')).toEqual([]);
+    expect(envVariableNames('# SENTRY_DSN=\n')).toEqual([]);
+  });
+
+  it('counts commented-out assignments when asked (templates document optional variables so)', () => {
+    expect(envVariableNames('DATABASE_URL=\n# SENTRY_DSN=https://…\n## export REDIS_URL=\n# see the docs = here\n', true)).toEqual([
+      'DATABASE_URL',
+      'SENTRY_DSN',
+      'REDIS_URL',
+    ]);
   });
 });
 
