@@ -5,7 +5,7 @@ import type { BaselineGate } from '../report/baseline.js';
 import type { Report } from '../report/schema.js';
 import { clientModel, type ClientOptions } from './client-model.js';
 import { issuesOf } from './issues.js';
-import { cell, headerLines, planTable, progressSection, summarySection, textBar } from './markdown.js';
+import { cell, headerLines, inline, planTable, progressSection, summarySection, textBar } from './markdown.js';
 import { formatScore, locationText, plural } from './shared.js';
 
 /** GitHub shows at most 10 annotations of each kind per step; more than this only floods the log. */
@@ -61,15 +61,16 @@ export function renderGithubSummary(report: Report, options: SummaryOptions = {}
   const model = clientModel(report, options);
   const out = [...headerLines(report, model.name)];
   if (options.gate) {
-    out.push(options.gate.passed ? 'Gate: **passed**.' : `Gate: **failed** — ${options.gate.reasons.map(cell).join('; ')}.`, '');
+    const reasons = options.gate.reasons.length > 0 ? ` — ${options.gate.reasons.map(inline).join('; ')}` : '';
+    out.push(`Gate: **${options.gate.passed ? 'passed' : 'failed'}**${reasons}.`, '');
   }
-  out.push(...summarySection(report, model));
+  out.push(...summarySection(report, model, true));
   if (options.baseline) {
     const { newFindings, fixedCount } = options.baseline;
     out.push('## Since the baseline', '', `${plural(newFindings.length, 'new finding')}, ${fixedCount} fixed.`, '');
     for (const finding of newFindings.slice(0, SUMMARY_NEW_FINDINGS)) {
       const where = locationText(finding);
-      out.push(`- ${finding.severity}: ${where ? `\`${where}\` ` : ''}${cell(finding.message)}`);
+      out.push(`- ${finding.severity}: ${where ? `\`${where}\` ` : ''}${inline(finding.message)}`);
     }
     if (newFindings.length > SUMMARY_NEW_FINDINGS) out.push(`- … and ${newFindings.length - SUMMARY_NEW_FINDINGS} more`);
     if (newFindings.length > 0) out.push('');

@@ -10,15 +10,23 @@ import { formatScore, locationText, plural, STATUS_LABEL } from './shared.js';
 const FINDINGS_PER_ITEM = 10;
 const BAR_WIDTH = 20;
 
+const AUTOLINK = /(https?:\/\/[^\s<>`]*[^\s<>`.,;:!?)'"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/;
+
+function escapeProse(text: string): string {
+  // Bare addresses become autolinks (<…>), whose content Markdown takes literally.
+  return text
+    .split(AUTOLINK)
+    .map((part, index) => (index % 2 === 1 ? `<${part}>` : part.replace(/[\\*_<>[\]`]/g, (ch) => `\\${ch}`)))
+    .join('');
+}
+
 /**
- * Report text comes from files of the audited repository: keep it from turning into HTML or
- * emphasis. Code spans (`…`) are left alone, since Markdown shows their content literally.
+ * Report text comes from files of the audited repository: keep it from turning into HTML, links
+ * or emphasis. Code spans (`…`) are left alone, since Markdown shows their content literally.
  */
 export function inline(text: string): string {
   const parts = text.replace(/\r?\n/g, ' ').split(/(`[^`]+`)/);
-  return parts
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\*_<>[\]`]/g, (ch) => `\\${ch}`)))
-    .join('');
+  return parts.map((part, index) => (index % 2 === 1 ? part : escapeProse(part))).join('');
 }
 
 /** Table cells cannot hold pipes or line breaks either. */
@@ -47,7 +55,8 @@ function findingLine(finding: ReportFinding): string {
   return `- ${where ? `${code(where)}: ` : ''}${inline(finding.message)}`;
 }
 
-export function summarySection(report: Report, model: ClientModel): string[] {
+/** `short`: the job summary, which has no section on unverified checks to point to. */
+export function summarySection(report: Report, model: ClientModel, short = false): string[] {
   const out: string[] = ['## Summary', ''];
   const score = report.score === null ? 'could not be scored' : `scores **${report.score} out of 100** (grade ${report.grade})`;
   out.push(
@@ -86,7 +95,8 @@ export function summarySection(report: Report, model: ClientModel): string[] {
     out.push('Every check that applies passes.', '');
   }
   if (model.unknown.length > 0) {
-    out.push(`${plural(model.unknown.length, 'check')} could not be verified from the files; see *What we could not verify*.`, '');
+    const where = short ? 'the full report lists them' : 'see *What we could not verify*';
+    out.push(`${plural(model.unknown.length, 'check')} could not be verified from the files; ${where}.`, '');
   }
   return out;
 }
@@ -285,7 +295,7 @@ function appendixSection(report: Report): string[] {
   const out = ['## Appendix: every check', '', '| Check | Area | Status | Score | Notes |', '| --- | --- | --- | ---: | --- |'];
   for (const check of [...report.checks].sort((a, b) => a.id.localeCompare(b.id))) {
     const score = check.score === null ? '—' : String(Math.round(check.score * 100));
-    const note = check.attested ? check.evidence.at(-1) ?? '' : check.reason ?? check.evidence[0] ?? '';
+    const note = (check.attested ? check.evidence.at(-1) : check.reason ?? check.evidence[0]) || '—';
     out.push(`| ${code(check.id)} | ${check.category} | ${STATUS_LABEL[check.status]}${check.attested ? ' (attested)' : ''} | ${score} | ${cell(note)} |`);
   }
   out.push('');

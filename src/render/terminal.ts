@@ -123,7 +123,8 @@ function explainBlock(c: ChalkInstance, report: Report, options: TerminalOptions
     );
     for (const check of area.checks) {
       const score = check.score === null ? '  —' : String(Math.round(check.score * 100)).padStart(3);
-      const detail = check.areaPoints === null ? c.gray('not counted') : `${points(check.areaPoints)} area pts, −${points(check.lostPoints)} overall`;
+      const lost = check.lostPoints ? `−${points(check.lostPoints)} overall` : 'nothing lost';
+      const detail = check.areaPoints === null ? c.gray('not counted') : `${points(check.areaPoints)} area pts, ${lost}`;
       lines.push(`    ${check.id.padEnd(34)} ${check.status.padEnd(7)} w${String(check.weight).padEnd(3)} ${score}  ${detail}`);
     }
   }
