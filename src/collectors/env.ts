@@ -104,10 +104,13 @@ function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: num
   if (text(lexemes[start - 1]) === '=' && text(lexemes[start - 2]) === '}') {
     return destructuredNames(lexemes, start - 2) ?? [];
   }
-  // Handed whole to a function (`cleanEnv(process.env, …)`, `schema.parse(process.env)`): names unknown.
+  // Handed whole to a function (`cleanEnv(process.env, …)`), a default parameter or an alias
+  // (`env = process.env`): read later under names this scan cannot follow. A spread into a child
+  // process's environment (`{ ...process.env }`) or an object property is not a read.
   const before = text(lexemes[start - 1]);
-  if ((before === '(' || before === ',') && (text(after) === ')' || text(after) === ',')) return [{ name: null, line: root.line }];
-  return [];
+  const handedOver = before === '(' || before === ',' || before === '=';
+  const ends = after === undefined || text(after) === ')' || text(after) === ',' || text(after) === ';' || after.line > lexemes[end]!.line;
+  return handedOver && ends ? [{ name: null, line: root.line }] : [];
 }
 
 /** Environment reads in one source file, found lexically (comments and strings never match). */

@@ -58,7 +58,7 @@ export const NOT_DEPLOY_FOLDERS = /(^|\/)\.devcontainer\//;
 export const DEPLOY_STEPS: readonly { target: string; uses?: RegExp; run?: RegExp }[] = [
   { target: 'Vercel', uses: /^amondnet\/vercel-action@/, run: /\bvercel\b.*(\bdeploy\b|--prod\b)/ },
   { target: 'Netlify', uses: /^nwtgck\/actions-netlify@/, run: /\bnetlify\s+deploy\b/ },
-  { target: 'Fly.io', uses: /^superfly\/flyctl-actions/, run: /\bfly(ctl)?\s+deploy\b/ },
+  { target: 'Fly.io', uses: /^superfly\/flyctl-actions@/, run: /\bfly(ctl)?\s+deploy\b/ },
   { target: 'Cloudflare', uses: /^cloudflare\/(wrangler-action|pages-action)@/, run: /\bwrangler\s+(deploy|publish|pages\s+deploy)\b/ },
   { target: 'GitHub Pages', uses: /^(actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)@/ },
   { target: 'Firebase', uses: /^FirebaseExtended\/action-hosting-deploy@/, run: /\bfirebase\s+deploy\b/ },

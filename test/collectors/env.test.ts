@@ -80,6 +80,9 @@ describe('findEnvReads', () => {
     ["Deno.env.get('DENO_KEY'); Deno.env.get(name)", ['DENO_KEY', null]],
     ['Bun.env.BUN_KEY', ['BUN_KEY']],
     ['const env = cleanEnv(process.env, { PORT: port() })', [null]],
+    ['export function load(env = process.env) {}', [null]],
+    ['const env = process.env;', [null]],
+    ['const env = process.env\nenv.X', [null]],
   ])('%s reads %j', (source, expected) => {
     expect(names(source)).toEqual(expected);
   });
@@ -92,8 +95,9 @@ describe('findEnvReads', () => {
     "process.env.NODE_ENV = 'test'",
     "process.env['WRITTEN'] = '1'",
     'spawn(cmd, { env: { ...process.env, FOO: "1" } })',
-    'const env = process.env',
     'myprocess.environment.X',
+    'child.spawn(cmd, { env: process.env })',
+    'if (x == process.env) {}',
   ])('%s reads nothing', (source) => {
     expect(names(source)).toEqual([]);
   });

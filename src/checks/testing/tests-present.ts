@@ -54,7 +54,7 @@ export const testsPresentCheck = defineCheck({
       return {
         status: 'pass',
         evidence: [
-          `${plural(real.length, 'test file')} declare ${plural(caseCount, 'test case')} (e.g. ${first.path}:${first.firstCaseLine ?? 1})`,
+          `${plural(real.length, 'test file')} ${real.length === 1 ? 'declares' : 'declare'} ${plural(caseCount, 'test case')} (e.g. ${first.path}:${first.firstCaseLine ?? 1})`,
           ...emptyEvidence,
         ],
         metrics,

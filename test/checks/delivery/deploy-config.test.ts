@@ -31,7 +31,7 @@ describe('delivery.deploy-config', () => {
     [
       'a CI step that deploys',
       { '.github/workflows/deploy.yml': 'on: push\njobs:\n  d:\n    steps:\n      - uses: superfly/flyctl-actions/setup-flyctl@master\n      - run: flyctl deploy --remote-only\n' },
-      '.github/workflows/deploy.yml:5: deploys to Fly.io (superfly/flyctl-actions/setup-flyctl@master)',
+      '.github/workflows/deploy.yml:6: deploys to Fly.io (flyctl deploy --remote-only)',
     ],
   ])('passes with %s', async (_name, files, evidence) => {
     const result = await run(files);

@@ -15,12 +15,12 @@ describe('testing.tests-present', () => {
     const result = await runCheckOn(testsPresentCheck, { ...APP, ...files });
     expect(result.status).toBe('pass');
     expect(result.findings).toEqual([]);
-    expect(result.evidence[0]).toMatch(/test files? declare \d+ test cases?/);
+    expect(result.evidence[0]).toMatch(/test files? declares? \d+ test cases?/);
   });
 
   it('names the first case and counts empty files in the evidence', async () => {
     const result = await runCheckOn(testsPresentCheck, { ...APP, 'src/a.test.ts': '', 'src/b.spec.ts': "\n\ntest('b', () => {})" });
-    expect(result.evidence).toEqual(['1 test file declare 1 test case (e.g. src/b.spec.ts:3)', '1 test file without a runnable case: src/a.test.ts']);
+    expect(result.evidence).toEqual(['1 test file declares 1 test case (e.g. src/b.spec.ts:3)', '1 test file without a runnable case: src/a.test.ts']);
   });
 
   it.each([
