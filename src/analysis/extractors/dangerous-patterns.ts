@@ -82,10 +82,14 @@ interface Composition {
   dynamic: boolean;
 }
 
+const UNKNOWN: Composition = { text: '', dynamic: true };
+const MAX_ASSIGNMENTS_FOLLOWED = 8;
+
 class Analysis {
   readonly patterns: DangerousPattern[] = [];
   /** `const`/`let` initialisers and `+=` additions by variable name (scopes are not told apart). */
   private readonly assigned = new Map<string, TS.Expression[]>();
+  private readonly variables = new Map<string, Composition>();
 
   constructor(
     private readonly input: SourceInput,
@@ -131,14 +135,24 @@ class Analysis {
       const right = this.composition(node.right, depth + 1);
       return { text: left.text + right.text, dynamic: left.dynamic || right.dynamic };
     }
-    if (ts.isIdentifier(node) && depth < 4) {
-      const values = this.assigned.get(node.text);
-      if (values) {
-        const parts = values.map((value) => this.composition(value, depth + 1));
-        return { text: parts.map((part) => part.text).join(' '), dynamic: parts.some((part) => part.dynamic) };
-      }
-    }
-    return { text: '', dynamic: true };
+    if (ts.isIdentifier(node) && depth < 4) return this.variableComposition(node.text, depth);
+    return UNKNOWN;
+  }
+
+  /**
+   * What a variable holds, from all its assignments, computed once per name. A name assigned in many
+   * places (`e` in a bundle) says nothing reliable and is not followed.
+   */
+  private variableComposition(name: string, depth: number): Composition {
+    const known = this.variables.get(name);
+    if (known) return known;
+    const values = this.assigned.get(name);
+    if (!values || values.length > MAX_ASSIGNMENTS_FOLLOWED) return UNKNOWN;
+    this.variables.set(name, UNKNOWN); // a variable built from itself stops here
+    const parts = values.map((value) => this.composition(value, depth + 1));
+    const result = { text: parts.map((part) => part.text).join(' '), dynamic: parts.some((part) => part.dynamic) };
+    this.variables.set(name, result);
+    return result;
   }
 
   /** Text assembled at run time from pieces: a template with `${}` or a `+` concatenation. */
