@@ -1,5 +1,13 @@
 // The one list of checks. A new check is one file under its area's folder, added here.
 import type { AnyCheck } from '../core/check.js';
+import { complexityCheck } from './code/complexity.js';
+import { fileSizeCheck } from './code/file-size.js';
+import { functionSizeCheck } from './code/function-size.js';
+import { nestingCheck } from './code/nesting.js';
+import { parametersCheck } from './code/parameters.js';
+import { parseErrorCheck } from './code/parse-error.js';
+import { tsconfigStrictCheck } from './code/tsconfig-strict.js';
+import { typeEscapesCheck } from './code/type-escapes.js';
 import { backupsCheck } from './data/backups.js';
 import { constraintsCheck } from './data/constraints.js';
 import { inputValidationCheck } from './data/input-validation.js';
@@ -28,6 +36,14 @@ import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
 
 export const checks: readonly AnyCheck[] = [
+  parseErrorCheck,
+  complexityCheck,
+  functionSizeCheck,
+  parametersCheck,
+  nestingCheck,
+  fileSizeCheck,
+  typeEscapesCheck,
+  tsconfigStrictCheck,
   migrationsCheck,
   schemaSyncCheck,
   transactionsCheck,
