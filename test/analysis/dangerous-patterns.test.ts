@@ -111,6 +111,18 @@ describe('dangerous-patterns extractor: ignores', () => {
     expect(patternsOf(code, path)).toEqual([]);
   });
 
+  it('follows a variable built from itself without looping', () => {
+    const patterns = patternsOf("let s = 'SELECT * FROM t WHERE a = ';\ns += s + id;\nawait db.query(s);");
+    expect(patterns.map((pattern) => pattern.kind)).toEqual(['sql-from-strings']);
+  });
+
+  it('does not follow a name assigned in many places (minified bundles) and stays fast', () => {
+    const bundle = Array.from({ length: 400 }, (_, i) => `var e = a${i} + "${i}"; r.get(e + b${i});`).join('\n');
+    const started = performance.now();
+    expect(patternsOf(bundle, 'dist/bundle.js')).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('returns null for a file with nothing of interest', () => {
     expect(extractDangerousPatterns(sourceOf('export const a = 1;'))).toBeNull();
   });
