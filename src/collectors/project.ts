@@ -5,6 +5,8 @@ import {
   ENTRY_POINT_FIELDS,
   NPM_INIT_DEFAULT_MAIN,
   PROJECT_KIND_RULES,
+  PUBLISHING_FIELDS,
+  PUBLISHING_SCRIPTS,
   type KindCondition,
   type PackagePattern,
 } from '../knowledge/project-kinds.js';
@@ -25,6 +27,16 @@ function telling(manifest: PackageManifest): string[] {
   return manifest.private ? [...names, ...Object.keys(manifest.devDependencies)] : names;
 }
 
+/** Signs that a package is meant to be installed by others (see PUBLISHING_FIELDS). */
+function isPublishable(manifest: PackageManifest): boolean {
+  const keywords = manifest.raw.keywords;
+  return (
+    PUBLISHING_FIELDS.some((key) => manifest.raw[key] !== undefined) ||
+    PUBLISHING_SCRIPTS.some((script) => manifest.scripts[script] !== undefined) ||
+    (Array.isArray(keywords) && keywords.length > 0)
+  );
+}
+
 /** Evidence that the condition holds for the package, or null when it does not. */
 function evaluate(condition: KindCondition, manifest: PackageManifest, tree: RepoTree): string | null {
   const where = manifest.path;
@@ -43,7 +55,7 @@ function evaluate(condition: KindCondition, manifest: PackageManifest, tree: Rep
       return manifest.private ? null : `${where} is not marked "private"`;
     case 'entry-point': {
       const fields: string[] = ENTRY_POINT_FIELDS.filter((key) => manifest.raw[key] !== undefined);
-      if (manifest.main && manifest.main.replace(/^\.\//, '') !== NPM_INIT_DEFAULT_MAIN) fields.unshift('main');
+      if (manifest.main && (manifest.main.replace(/^\.\//, '') !== NPM_INIT_DEFAULT_MAIN || isPublishable(manifest))) fields.unshift('main');
       return fields.length > 0 ? `${where} declares an entry point (${fields.join(', ')})` : null;
     }
     case 'start-script':

@@ -101,6 +101,12 @@ export const PROCESS_DEPLOY_FILES = /^(Dockerfile|Containerfile|Procfile|fly\.to
  */
 export const ENTRY_POINT_FIELDS = ['exports', 'module', 'types', 'typings', 'files'] as const;
 export const NPM_INIT_DEFAULT_MAIN = 'index.js';
+/**
+ * Fields `npm init` does not fill in and that only matter to a package others install: with one of
+ * them, even `"main": "index.js"` is a library's entry point.
+ */
+export const PUBLISHING_FIELDS = ['repository', 'publishConfig', 'peerDependencies', 'funding', 'bugs'] as const;
+export const PUBLISHING_SCRIPTS = ['prepublishOnly', 'prepack', 'prepublish', 'release'] as const;
 
 export type KindCondition =
   | { type: 'workspaces' }

@@ -9,6 +9,8 @@ export interface Heading {
 export interface CodeLine {
   text: string;
   line: number;
+  /** The info string of the fenced block the line is in (`ts`, `sh`), lower-cased; null elsewhere. */
+  language: string | null;
 }
 
 export interface ReadmeOutline {
@@ -29,7 +31,8 @@ const UNDERLINE = /^\s*([=\-~^"'`#*+_:.])\1{2,}\s*$/;
 const RST_DIRECTIVE_CODE = /^\s*\.\.\s+(code-block|code|sourcecode)::/;
 const ADOC_BLOCK_DELIMITER = /^(----|\.\.\.\.)\s*$/;
 const INLINE_CODE = /`([^`\n]+)`/g;
-const SHELL_PROMPT = /^\s*[$>]\s+\S/;
+/** `$ npm install` outside a code block (a `>` would be a Markdown quote, not a prompt). */
+const SHELL_PROMPT = /^\s*\$\s+\S/;
 
 /** Images, badge links, HTML tags and bare URLs carry no words a newcomer reads. */
 function stripDecoration(line: string): string {
@@ -55,6 +58,7 @@ export function outlineReadme(text: string): ReadmeOutline {
   const code: CodeLine[] = [];
   const prose: { text: string; line: number }[] = [];
   let fence: string | null = null;
+  let language: string | null = null;
   let delimitedBlock: string | null = null;
   let literalBlock = false;
 
@@ -62,17 +66,18 @@ export function outlineReadme(text: string): ReadmeOutline {
     const line = index + 1;
     if (fence !== null) {
       if (raw.trim().startsWith(fence)) fence = null;
-      else code.push({ text: raw, line });
+      else code.push({ text: raw, line, language });
       return;
     }
     if (delimitedBlock !== null) {
       if (raw.trim() === delimitedBlock) delimitedBlock = null;
-      else code.push({ text: raw, line });
+      else code.push({ text: raw, line, language: null });
       return;
     }
     const opening = FENCE.exec(raw);
     if (opening) {
       fence = (opening[1] as string).slice(0, 3);
+      language = raw.trim().slice(fence.length).replace(/^[`~]+/, '').trim().split(/[\s{,]/)[0]?.toLowerCase() || null;
       return;
     }
     if (ADOC_BLOCK_DELIMITER.test(raw)) {
@@ -82,7 +87,7 @@ export function outlineReadme(text: string): ReadmeOutline {
     // reStructuredText literal blocks: an indented block after `::` or a code directive.
     if (literalBlock) {
       if (raw.trim() === '' || isIndented(raw)) {
-        if (raw.trim() !== '') code.push({ text: raw.trim(), line });
+        if (raw.trim() !== '') code.push({ text: raw.trim(), line, language: null });
         return;
       }
       literalBlock = false;
@@ -104,13 +109,13 @@ export function outlineReadme(text: string): ReadmeOutline {
     }
     if (UNDERLINE.test(raw)) return;
     if (SHELL_PROMPT.test(raw)) {
-      code.push({ text: raw.trim(), line });
+      code.push({ text: raw.trim(), line, language: null });
       return;
     }
     // Indented lines may be a Markdown code block or a nested list item: offered as code for
     // command matching, and still counted as prose.
-    if (/^( {4}|\t)\S/.test(raw)) code.push({ text: raw.trim(), line });
-    for (const span of raw.matchAll(INLINE_CODE)) code.push({ text: span[1] as string, line });
+    if (/^( {4}|\t)\S/.test(raw)) code.push({ text: raw.trim(), line, language: null });
+    for (const span of raw.matchAll(INLINE_CODE)) code.push({ text: span[1] as string, line, language: null });
     prose.push({ text: raw, line });
   });
 

@@ -13,6 +13,9 @@ interface SeenCommand {
 /** Tools whose commands are recognised in running text too ("run npm install, then npm start"). */
 const PROSE_TOOLS = /(?<![\w-])(npm|npx|yarn|pnpm|bunx?|docker(-compose)?|git|deno|corepack) /g;
 const MAX_EVIDENCE = 4;
+/** Fenced blocks in these languages are a library's usage example even without an import line. */
+const USAGE_LANGUAGES = new Set(['js', 'javascript', 'ts', 'typescript', 'jsx', 'tsx', 'mjs', 'cjs']);
+const USAGE_EXAMPLE: SetupCommand = { steps: ['run'], label: 'usage example', pattern: /./ };
 
 function matchCommand(command: string): SetupCommand | null {
   return SETUP_COMMANDS.find((rule) => rule.pattern.test(command)) ?? null;
@@ -36,6 +39,12 @@ function commandsInProse(text: string, codeLines: ReadonlySet<number>): SeenComm
       return rule ? [{ command, line: index + 1, rule, inProse: true }] : [];
     }),
   );
+}
+
+/** For a library, a JavaScript/TypeScript block shows how to use it: its first line is the evidence. */
+function usageBlock(code: readonly CodeLine[]): SeenCommand[] {
+  const first = code.find((entry) => entry.language !== null && USAGE_LANGUAGES.has(entry.language) && entry.text.trim() !== '');
+  return first ? [{ command: first.text.trim(), line: first.line, rule: USAGE_EXAMPLE, inProse: false }] : [];
 }
 
 function firstLink(text: string): { url: string; line: number } | null {
@@ -64,8 +73,8 @@ export const readmeSetupCheck = defineCheck({
   severity: 'medium',
   weight: 2,
   effortMinutes: 20,
-  requires: ['docs'],
-  run({ docs }) {
+  requires: ['docs', 'project'],
+  run({ docs, project }) {
     const readme = docs.readme;
     if (!readme) {
       return {
@@ -75,7 +84,11 @@ export const readmeSetupCheck = defineCheck({
       };
     }
     const outline = outlineReadme(readme.text);
-    const seen = [...commandsInCode(outline.code), ...commandsInProse(readme.text, new Set(outline.code.map((entry) => entry.line)))];
+    const seen = [
+      ...commandsInCode(outline.code),
+      ...commandsInProse(readme.text, new Set(outline.code.map((entry) => entry.line))),
+      ...(project.kind === 'library' ? usageBlock(outline.code) : []),
+    ];
     const has = (step: SetupStep) => seen.filter((entry) => entry.rule.steps.includes(step));
     const install = has('install');
     const run = has('run');

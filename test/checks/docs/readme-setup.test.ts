@@ -29,6 +29,18 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
     files: { 'README.rst': 'Acme\n====\n\nInstall it::\n\n    npm install\n    npm start\n\nDone.\n' },
     status: 'pass',
   },
+  {
+    name: 'a library: a JavaScript block is a usage example',
+    files: { ...readme("```sh\nnpm install acme-parse\n```\n\n```js\nconst policy = new Policy(request);\n```"), 'package.json': JSON.stringify({ name: 'acme-parse', version: '1.0.0', exports: './index.js' }) },
+    status: 'pass',
+    evidence: /README\.md:10: `const policy = new Policy\(request\);` \(usage example\)/,
+  },
+  {
+    name: 'an app: a JavaScript block is not a run step',
+    files: { ...readme("```sh\nnpm install\n```\n\n```js\nmodule.exports = { port: 3000 };\n```"), 'package.json': JSON.stringify({ private: true, dependencies: { express: '4' } }) },
+    status: 'partial',
+  },
+  { name: 'a quoted inline command', files: readme('> `npm install --save @types/ms`\n\nThen `npm test`.'), status: 'pass' },
   { name: 'install only', files: readme('```\nnpm install\n```'), status: 'partial', evidence: /how to run/ },
   { name: 'run only', files: readme('```\nnpm run dev\n```'), status: 'partial', evidence: /how to install/ },
   {
