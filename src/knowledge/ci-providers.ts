@@ -170,6 +170,12 @@ export const TEST_RUNNING_STEPS: readonly { uses: RegExp; label: string }[] = [
   { uses: /^node\/test$/, label: 'CircleCI node orb job `node/test` (runs the package test script)' },
 ];
 
+/**
+ * Where a pipeline's commands cannot be read from a configuration without steps: a Jenkinsfile that
+ * calls a shared library (`@Library('ci') _` then `standardPipeline()`) defines its steps elsewhere.
+ */
+export const STEPS_MAY_LIVE_ELSEWHERE: ReadonlySet<CiProvider> = new Set(['jenkins']);
+
 /** A step whose content lives elsewhere (a reusable workflow in another repository, a GitLab include). */
 export function isOpaqueStep(uses: string): boolean {
   return /^[^./][^@]*\/\.github\/workflows\/[^@]+@/.test(uses) || uses.startsWith('include:');

@@ -18,6 +18,11 @@ describe('scanLexemes', () => {
     expect(scanLexemes(text).at(-1)).toMatchObject({ text: ')', line: 3 });
   });
 
+  it('skips a shebang and a byte-order mark', () => {
+    expect(names('#!/usr/bin/env node\nprocess.env.X')).toEqual(['process', 'env', 'X']);
+    expect(scanLexemes('\uFEFFit("a", f)')[0]).toMatchObject({ text: 'it', line: 1 });
+  });
+
   it('survives malformed input', () => {
     expect(() => scanLexemes('const = "unterminated\n`open ${ {')).not.toThrow();
     expect(scanLexemes('')).toEqual([]);

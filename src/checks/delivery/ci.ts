@@ -1,7 +1,7 @@
 // delivery.ci: a CI configuration exists and can be read.
 import { defineCheck } from '../../core/check.js';
 import type { CiConfig } from '../../core/facts.js';
-import { CI_PROVIDERS } from '../../knowledge/ci-providers.js';
+import { CI_PROVIDERS, STEPS_MAY_LIVE_ELSEWHERE } from '../../knowledge/ci-providers.js';
 
 /** A pipeline with a configuration that does not parse is broken until fixed: half the credit. */
 const BROKEN_CONFIG_SCORE = 0.5;
@@ -53,7 +53,7 @@ export const ciCheck = defineCheck({
       ...broken.map((config) => `${config.path} (${labelOf(config)}): ${config.parseError}`),
     ];
     const metrics = { ciConfigs: ci.configs.length, brokenCiConfigs: broken.length };
-    const running = working.filter((config) => config.steps.length > 0);
+    const running = working.filter((config) => config.steps.length > 0 || STEPS_MAY_LIVE_ELSEWHERE.has(config.provider));
     if (broken.length === 0 && running.length > 0) return { status: 'pass', evidence, metrics };
     if (broken.length === 0) {
       // Every configuration parses but none runs a command: an empty or skeleton file.

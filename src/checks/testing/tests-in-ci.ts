@@ -1,7 +1,7 @@
 // testing.tests-in-ci: a CI job runs the test suite.
 import { defineCheck } from '../../core/check.js';
 import type { CiConfig, CiStep, ManifestsFact } from '../../core/facts.js';
-import { isOpaqueStep, TEST_RUNNING_STEPS } from '../../knowledge/ci-providers.js';
+import { isOpaqueStep, STEPS_MAY_LIVE_ELSEWHERE, TEST_RUNNING_STEPS } from '../../knowledge/ci-providers.js';
 import { findTestRun, type ScriptLookup } from './test-command.js';
 
 const MAX_LISTED = 4;
@@ -76,16 +76,18 @@ export const testsInCiCheck = defineCheck({
 
     const broken = ci.configs.filter((config) => config.parseError !== null);
     const opaque = readable.flatMap((config) => config.steps.filter((step) => step.uses !== undefined && isOpaqueStep(step.uses)).map((step) => ({ config, step })));
-    if (broken.length > 0 || opaque.length > 0) {
+    const stepless = readable.filter((config) => config.steps.length === 0 && STEPS_MAY_LIVE_ELSEWHERE.has(config.provider));
+    if (broken.length > 0 || opaque.length > 0 || stepless.length > 0) {
       return {
         status: 'unknown',
         evidence: [
           ...broken.map((config) => `${config.path}: could not be parsed (${config.parseError})`),
           ...opaque.map(({ config, step }) => `${where(config, step)}: uses ${step.uses}, defined outside this repository`),
+          ...stepless.map((config) => `${config.path}: no shell step in the file; its steps may come from a shared library`),
         ],
         reason:
           'No readable CI step runs the tests, but part of the pipeline could not be seen (a configuration ' +
-          'that does not parse, or a reusable workflow or include from elsewhere).',
+          'that does not parse, a reusable workflow or include from elsewhere, or a Jenkins shared library).',
       };
     }
 

@@ -42,6 +42,11 @@ describe('delivery.ci', () => {
     expect(result.evidence[1]).toMatch(/^\.github\/workflows\/release\.yml \(GitHub Actions\): line \d+: /);
   });
 
+  it('passes a Jenkinsfile that delegates to a shared library', async () => {
+    const result = await runCheckOn(ciCheck, { Jenkinsfile: "@Library('ci') _\nnodePipeline()\n" });
+    expect(result.status).toBe('pass');
+  });
+
   it('is partial when the only configuration is empty', async () => {
     const result = await runCheckOn(ciCheck, { '.github/workflows/ci.yml': '# TODO\n' });
     expect(result.status).toBe('partial');

@@ -162,6 +162,12 @@ describe('testing.tests-in-ci', () => {
     expect(result.evidence[0]).toMatch(/^\.github\/workflows\/ci\.yml: could not be parsed/);
   });
 
+  it('is unknown for a Jenkinsfile whose steps come from a shared library', async () => {
+    const result = await runCheckOn(testsInCiCheck, { 'package.json': manifest({ test: 'jest' }), Jenkinsfile: "@Library('ci') _\nnodePipeline()\n" });
+    expect(result.status).toBe('unknown');
+    expect(result.evidence).toEqual(['Jenkinsfile: no shell step in the file; its steps may come from a shared library']);
+  });
+
   it('is unknown when tests may run in a reusable workflow from another repository', async () => {
     const result = await runCheckOn(testsInCiCheck, {
       'package.json': manifest({ test: 'jest' }),
