@@ -116,11 +116,9 @@ describe('dangerous-patterns extractor: ignores', () => {
     expect(patterns.map((pattern) => pattern.kind)).toEqual(['sql-from-strings']);
   });
 
-  it('does not follow a name assigned in many places (minified bundles) and stays fast', () => {
+  it('does not follow a name assigned in many places (minified bundles would make it exponential)', () => {
     const bundle = Array.from({ length: 400 }, (_, i) => `var e = a${i} + "${i}"; r.get(e + b${i});`).join('\n');
-    const started = performance.now();
     expect(patternsOf(bundle, 'dist/bundle.js')).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('returns null for a file with nothing of interest', () => {
