@@ -50,6 +50,8 @@ function matchesJobPath(spec: CiProviderSpec, path: readonly string[], key: stri
 
 /** Shell commands under a command key: a string, or a list of them (lists may nest through anchors). */
 function emitCommands(walk: Walk, node: unknown, job: string | null, path: readonly string[]): void {
+  // GitLab's `!reference [.job, script]` points at commands defined (and walked) elsewhere.
+  if ((node as { tag?: string } | null)?.tag === '!reference') return;
   const run = scalarText(node);
   if (run !== null) {
     walk.steps.push({ run, job, line: walk.lineOf(node) });

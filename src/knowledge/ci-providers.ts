@@ -41,7 +41,8 @@ export const CI_PROVIDERS: readonly CiProviderSpec[] = [
     label: 'GitHub Actions',
     paths: /^\.github\/workflows\/[^/]+\.ya?ml$/,
     format: 'yaml',
-    commandKeys: ['run'],
+    // `command` is the input of wrapper actions that run a shell command (retry, xvfb, timeout actions).
+    commandKeys: ['run', 'command'],
     jobPaths: [['jobs', '*']],
     jobNameFields: [],
   },

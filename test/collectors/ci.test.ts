@@ -87,6 +87,20 @@ describe('ci collector', () => {
     expect(fact.configs[1]!.steps.at(-1)).toEqual({ run: 'npm test', job: 'unit', line: 3 });
   });
 
+  it('reads commands given to wrapper actions and GitLab !reference tags without a parse error', async () => {
+    const fact = await collectCi({
+      '.github/workflows/e2e.yml': 'on: push\njobs:\n  e2e:\n    steps:\n      - uses: nick-fields/retry@v3\n        with:\n          max_attempts: 3\n          command: npm run test:e2e\n',
+      '.gitlab-ci.yml': '.setup:\n  script:\n    - npm ci\ntest:\n  script:\n    - !reference [.setup, script]\n    - npm test\n',
+    });
+    const [github, gitlab] = fact.configs;
+    expect(github!.steps.map((step) => step.run ?? step.uses)).toEqual(['nick-fields/retry@v3', 'npm run test:e2e']);
+    expect(gitlab!.parseError).toBeNull();
+    expect(gitlab!.steps.map((step) => [step.run, step.job])).toEqual([
+      ['npm ci', '.setup'],
+      ['npm test', 'test'],
+    ]);
+  });
+
   it('extracts CircleCI run strings, run maps and orb jobs', async () => {
     const fact = await collectCi({
       '.circleci/config.yml': [
