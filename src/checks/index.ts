@@ -22,6 +22,19 @@ import { metricsCheck } from './observability/metrics.js';
 import { structuredLoggingCheck } from './observability/structured-logging.js';
 import { timeoutsCheck } from './observability/timeouts.js';
 import { lockfileCheck } from './deps/lockfile.js';
+import { abandonedCheck } from './deps/abandoned.js';
+import { deprecatedCheck } from './deps/deprecated.js';
+import { installScriptsCheck } from './deps/install-scripts.js';
+import { libyearCheck } from './deps/libyear.js';
+import { nonexistentCheck } from './deps/nonexistent.js';
+import { outdatedCheck } from './deps/outdated.js';
+import { overlapCheck } from './deps/overlap.js';
+import { riskySpecifierCheck } from './deps/risky-specifier.js';
+import { runtimeEolCheck } from './deps/runtime-eol.js';
+import { unlistedCheck } from './deps/unlisted.js';
+import { unusedCheck } from './deps/unused.js';
+import { updateBotCheck } from './deps/update-bot.js';
+import { vulnerableCheck } from './deps/vulnerable.js';
 import { architectureCheck } from './docs/architecture.js';
 import { licenseCheck } from './docs/license.js';
 import { readmeCheck } from './docs/readme.js';
@@ -64,6 +77,19 @@ export const checks: readonly AnyCheck[] = [
   architectureCheck,
   licenseCheck,
   lockfileCheck,
+  outdatedCheck,
+  libyearCheck,
+  deprecatedCheck,
+  abandonedCheck,
+  vulnerableCheck,
+  installScriptsCheck,
+  nonexistentCheck,
+  unusedCheck,
+  unlistedCheck,
+  riskySpecifierCheck,
+  runtimeEolCheck,
+  updateBotCheck,
+  overlapCheck,
   testsPresentCheck,
   testsInCiCheck,
   ciCheck,
