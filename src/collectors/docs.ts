@@ -40,6 +40,19 @@ function findReadme(tree: RepoTree): DocsFact['readme'] {
   return null;
 }
 
+/**
+ * A README that exists but could not be read (binary, above the size cap): checks then say they could
+ * not judge it rather than that it is missing.
+ */
+export function unreadableReadme(tree: RepoTree): { path: string; reason: string } | null {
+  for (const folder of README_FOLDERS) {
+    for (const path of rootFile(tree, README_NAME, folder).sort(byPreference)) {
+      if (tree.read(path) === null) return { path, reason: tree.unreadable.get(path) ?? 'cannot be read' };
+    }
+  }
+  return null;
+}
+
 export function collectDocs(tree: RepoTree): DocsFact {
   const readme = findReadme(tree);
   const licenseCandidates = tree.files

@@ -253,6 +253,19 @@ function hasNulByte(buffer: Buffer, length: number): boolean {
   return buffer.subarray(0, Math.min(length, BINARY_SNIFF_BYTES)).includes(0);
 }
 
+/**
+ * Text saved as UTF-16 with a byte-order mark (some Windows editors do this to READMEs and config
+ * files) is full of NUL bytes but is not binary.
+ */
+function utf16Text(bytes: Buffer): string | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return null;
+}
+
 /** Reads one file as text, or says why it will not. Synchronous because `RepoTree.read` is. */
 function readText(absolute: string, size: number): { text: string } | { refused: string } {
   if (size > MAX_READ_BYTES) return { refused: 'larger than 1 MiB' };
@@ -263,6 +276,8 @@ function readText(absolute: string, size: number): { text: string } | { refused:
     const buffer = Buffer.alloc(Math.min(size, MAX_READ_BYTES) + 1);
     const length = readSync(fd, buffer, 0, buffer.length, 0);
     if (length > MAX_READ_BYTES) return { refused: 'larger than 1 MiB' };
+    const utf16 = utf16Text(buffer.subarray(0, length));
+    if (utf16 !== null) return { text: utf16 };
     if (hasNulByte(buffer, length)) return { refused: 'binary' };
     const text = buffer.toString('utf8', 0, length);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -198,6 +198,16 @@ describe('reading files', () => {
     expect(Object.fromEntries(tree.unreadable)).toEqual({ 'logo.png': 'binary', 'big.json': 'larger than 1 MiB' });
   });
 
+  it('reads UTF-16 text with a byte-order mark as text', async () => {
+    const root = tempRepo({
+      'README.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Hi', 'utf16le')]),
+      'notes.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('ok', 'utf16le').swap16()]),
+    });
+    const tree = await inventory(root);
+    expect(tree.read('README.md')).toBe('# Hi');
+    expect(tree.read('notes.txt')).toBe('ok');
+  });
+
   it('reads only files of the inventory, and caches them', async () => {
     const root = tempRepo({ 'a.txt': 'one', 'node_modules/x/index.js': 'x' });
     const tree = await inventory(root);

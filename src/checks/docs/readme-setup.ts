@@ -1,4 +1,5 @@
 // docs.readme-setup: the README itself gives concrete install and run steps.
+import { unreadableReadme } from '../../collectors/docs.js';
 import { defineCheck } from '../../core/check.js';
 import { outlineReadme, type CodeLine } from './readme-outline.js';
 import { SETUP_COMMANDS, commandsOf, type SetupCommand, type SetupStep } from './setup-commands.js';
@@ -73,9 +74,17 @@ export const readmeSetupCheck = defineCheck({
   severity: 'medium',
   weight: 2,
   effortMinutes: 20,
-  requires: ['docs', 'project'],
-  run({ docs, project }) {
+  requires: ['docs', 'project', 'tree'],
+  run({ docs, project, tree }) {
     const readme = docs.readme;
+    const unreadable = readme ? null : unreadableReadme(tree);
+    if (unreadable) {
+      return {
+        status: 'unknown',
+        evidence: [`${unreadable.path} exists but was not read: ${unreadable.reason}`],
+        reason: `${unreadable.path} could not be read as text (${unreadable.reason}), so its setup steps cannot be judged`,
+      };
+    }
     if (!readme) {
       return {
         status: 'fail',

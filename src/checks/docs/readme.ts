@@ -1,5 +1,6 @@
 // docs.readme: a README exists at the root and says more than the project's name.
 import { z } from 'zod';
+import { unreadableReadme } from '../../collectors/docs.js';
 import { defineCheck } from '../../core/check.js';
 import { outlineReadme } from './readme-outline.js';
 import { templateOf } from './readme-templates.js';
@@ -29,10 +30,18 @@ export const readmeCheck = defineCheck({
   severity: 'medium',
   weight: 3,
   effortMinutes: 30,
-  requires: ['docs'],
+  requires: ['docs', 'tree'],
   optionsSchema: options,
-  run({ docs }, { options }) {
+  run({ docs, tree }, { options }) {
     const readme = docs.readme;
+    const unreadable = readme ? null : unreadableReadme(tree);
+    if (unreadable) {
+      return {
+        status: 'unknown',
+        evidence: [`${unreadable.path} exists but was not read: ${unreadable.reason}`],
+        reason: `${unreadable.path} could not be read as text (${unreadable.reason}), so what it says cannot be judged`,
+      };
+    }
     if (!readme) {
       return {
         status: 'fail',

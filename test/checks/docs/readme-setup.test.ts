@@ -67,4 +67,10 @@ describe('docs.readme-setup', () => {
     const result = await runCheckOn(readmeSetupCheck, readme('Setup: https://notion.so/acme/setup'));
     expect(result.findings[0]?.message).toMatch(/points to https:\/\/notion\.so\/acme\/setup \(line 5\)/);
   });
+
+  it('is unknown, not failed, when the README exists but cannot be read', async () => {
+    const result = await runCheckOn(readmeSetupCheck, { 'README.md': Buffer.from([0x89, 0x00, 0x01]) });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toMatch(/README\.md could not be read as text \(binary\)/);
+  });
 });

@@ -61,4 +61,10 @@ describe('docs.readme', () => {
     const result = await runCheckOn(readmeCheck, { 'README.md': '# acme\n\nParses invoices from email.\n' }, { checkOptions: { minWords: 3 } });
     expect(result.status).toBe('pass');
   });
+
+  it('is unknown, not failed, when the README exists but cannot be read', async () => {
+    const result = await runCheckOn(readmeCheck, { 'README.md': Buffer.from([0x89, 0x00, 0x01]) });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toMatch(/README\.md could not be read as text \(binary\)/);
+  });
 });
