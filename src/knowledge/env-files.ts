@@ -20,6 +20,25 @@ export const TEMPLATE_SEGMENTS: ReadonlySet<string> = new Set([
 export const TEST_ENV_SEGMENTS: ReadonlySet<string> = new Set(['test', 'testing', 'ci', 'e2e']);
 
 /**
+ * Prefixes that frameworks expose to the browser bundle: such values are public by design, and
+ * Next.js and Vite document committing them in `.env` files.
+ */
+export const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
+  'NEXT_PUBLIC_',
+  'VITE_',
+  'REACT_APP_',
+  'EXPO_PUBLIC_',
+  'NUXT_PUBLIC_',
+  'PUBLIC_',
+  'GATSBY_',
+  'VUE_APP_',
+];
+
+export function isPublicVariable(name: string): boolean {
+  return PUBLIC_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/**
  * Env-looking names that are something else: `.envrc` is a direnv script, `.env.vault` is encrypted
  * by design (dotenv-vault) and meant to be committed; code and docs named after env files are code.
  */

@@ -2,7 +2,7 @@
 import { defineCheck } from '../../core/check.js';
 import type { EnvFileRef } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { nameSegments, TEST_ENV_SEGMENTS } from '../../knowledge/env-files.js';
+import { isPublicVariable, nameSegments, TEST_ENV_SEGMENTS } from '../../knowledge/env-files.js';
 import { basename } from '../../util/paths.js';
 
 const MAX_NAMES = 5;
@@ -10,6 +10,8 @@ const MAX_NAMES = 5;
 const NOT_IGNORED_SCORE = 0.5;
 /** An empty committed env file leaks nothing today. */
 const EMPTY_ONLY_SCORE = 0.8;
+/** Browser-exposed values (`VITE_…`, `NEXT_PUBLIC_…`) are not secrets; the habit of committing the file is the risk. */
+const PUBLIC_ONLY_SCORE = 0.8;
 
 function variablesText(file: EnvFileRef): string {
   if (file.variables === null) return 'could not be read, so its variables are unknown';
@@ -59,6 +61,19 @@ function judge(file: EnvFileRef, gitTracks: boolean): Judged {
       },
     };
   }
+  if (file.variables !== null && file.variables.every(isPublicVariable)) {
+    return {
+      score: PUBLIC_ONLY_SCORE,
+      finding: {
+        title: 'Environment file with public values only is committed',
+        message: `${file.path} is committed and ${variablesText(file)}, all public by design (sent to the browser). Fine today, but the first secret added to it will be committed too.`,
+        location,
+        severity: 'low',
+        snippet,
+        data,
+      },
+    };
+  }
   if (isTestEnv(file)) {
     return {
       score: 0,
@@ -96,7 +111,8 @@ export const envCommittedCheck = defineCheck({
     'committed, every clone, fork, CI log and former collaborator has them, and deleting the file later ' +
     'does not remove it from the git history. Leaked keys are found by bots within minutes on public ' +
     'repositories. Templates such as `.env.example` (names with placeholder values) and test fixtures are ' +
-    'meant to be committed and are fine.',
+    'meant to be committed and are fine; a file holding only values that are public anyway (`VITE_…`, ' +
+    '`NEXT_PUBLIC_…`, sent to every browser) is a small risk, graded low.',
   remediation:
     'Stop tracking the file and ignore it: `git rm --cached .env` and add `.env` and `.env*.local` (or ' +
     '`.env*` with `!.env.example`) to .gitignore, then commit. Treat every value that was in it as leaked: ' +

@@ -68,6 +68,14 @@ describe('security.env-committed', () => {
     expect(result.findings[0]!.message).toMatch(/would commit it once the folder is a git repository\.$/);
   });
 
+  it('grades a committed .env with only browser-public variables as low', async () => {
+    const result = await runCheckOn(envCommittedCheck, { '.env': 'VITE_API_URL=https://api.example.com\nNEXT_PUBLIC_SITE=x\n' });
+    expect(result.status).toBe('partial');
+    expect(result.findings[0]).toMatchObject({ severity: 'low', title: 'Environment file with public values only is committed' });
+    const mixed = await runCheckOn(envCommittedCheck, { '.env': 'VITE_API_URL=https://api.example.com\nDATABASE_URL=postgres://x\n' });
+    expect(mixed.findings[0]).toMatchObject({ severity: 'critical', blocker: true });
+  });
+
   it('reports an empty or comment-only .env as low', async () => {
     const result = await runCheckOn(envCommittedCheck, { '.env': '# fill in\n\n' });
     expect(result.status).toBe('partial');
