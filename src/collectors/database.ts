@@ -125,8 +125,8 @@ export function prismaFields(path: string, text: string): SchemaField[] {
     const bodyStart = match.index + match[0].indexOf('{') + 1;
     const compositeUnique = new Set<string>();
     for (const composite of body.matchAll(/@@(?:unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\]/g)) {
-      const columns = composite[1]!.split(',').map((column) => column.trim().replace(/\(.*$/, ''));
-      if (columns.length === 1) compositeUnique.add(columns[0]!);
+      // A column unique together with others (per tenant, per parent) is a deliberate choice: count it.
+      for (const column of composite[1]!.split(',')) compositeUnique.add(column.trim().replace(/\(.*$/, ''));
     }
     let offset = 0;
     for (const line of body.split('\n')) {
@@ -156,7 +156,7 @@ export function sqlFields(path: string, text: string): SchemaField[] {
   const clean = stripComments(text, true);
   const fields: SchemaField[] = [];
   const byKey = new Map<string, SchemaField>();
-  const name = (raw: string) => raw.replace(/["`[\]]/g, '').split('.').pop()!.toLowerCase();
+  const name = (raw: string) => raw.replace(/["`[\]]/g, '').replace(/^\s*\w+\((.*)\)\s*$/, '$1').trim().split(/\s+/)[0]!.split('.').pop()!.toLowerCase();
   const create = /create\s+table\s+(?:if\s+not\s+exists\s+)?([\w".`[\]]+)\s*\(([\s\S]*?)\)\s*;/gi;
   for (let match = create.exec(clean); match; match = create.exec(clean)) {
     const table = name(match[1]!);
@@ -165,9 +165,8 @@ export function sqlFields(path: string, text: string): SchemaField[] {
       const trimmed = definition.trim();
       const tableUnique = /^(?:constraint\s+\S+\s+)?(unique|primary\s+key)\s*\(([^)]*)\)/i.exec(trimmed);
       if (tableUnique) {
-        const columns = tableUnique[2]!.split(',').map(name);
-        if (columns.length === 1) {
-          const field = byKey.get(`${table}.${columns[0]}`);
+        for (const column of tableUnique[2]!.split(',').map(name)) {
+          const field = byKey.get(`${table}.${column}`);
           if (field) field.unique = true;
         }
         continue;
@@ -186,16 +185,17 @@ export function sqlFields(path: string, text: string): SchemaField[] {
       fields.push(field);
     }
   }
-  const uniqueIndex = /create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\S*\s*on\s+([\w".`[\]]+)\s*(?:using\s+\w+\s*)?\(([^)]*)\)/gi;
+  // Index columns may be expressions one level deep: `(lower(email))`.
+  const uniqueIndex = /create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\S*\s*on\s+(?:only\s+)?([\w".`[\]]+)\s*(?:using\s+\w+\s*)?\(((?:[^()]|\([^()]*\))*)\)/gi;
   const addUnique = /alter\s+table\s+(?:only\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?unique\s*\(([^)]*)\)/gi;
   for (const pattern of [uniqueIndex, addUnique]) {
     for (let match = pattern.exec(clean); match; match = pattern.exec(clean)) {
-      const columns = match[2]!.split(',').map(name);
-      if (columns.length !== 1) continue;
       const table = name(match[1]!);
-      const existing = byKey.get(`${table}.${columns[0]}`);
-      if (existing) existing.unique = true;
-      else fields.push({ file: path, line: lineAt(clean, match.index), table, field: columns[0]!, unique: true, required: false });
+      for (const column of match[2]!.split(',').map(name)) {
+        const existing = byKey.get(`${table}.${column}`);
+        if (existing) existing.unique = true;
+        else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: true, required: false });
+      }
     }
   }
   return fields;

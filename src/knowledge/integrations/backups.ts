@@ -23,7 +23,7 @@ export const SCHEDULE_MARKERS = /kind:\s*CronJob|(^|\n)\s*-?\s*cron:\s*['"]?[\d*
 
 /** Documentation headings that describe backing up or restoring the database. */
 export const BACKUP_HEADING = /^#{1,6}\s.*\b(backups?|backing up|snapshots?|disaster recovery|point[- ]in[- ]time)\b/im;
-export const RESTORE_HEADING = /^#{1,6}\s.*\b(restor(e|es|ing)|recovery|disaster recovery|runbook)\b/im;
+export const RESTORE_HEADING = /^#{1,6}\s.*\b(restor(e|es|ing)|recovery|disaster recovery)\b/im;
 /** A backup section must talk about the database to count (not a "Backup codes" 2FA section). */
 export const DATABASE_WORDS = /\b(database|db|postgres(ql)?|mysql|mongo(db)?|sqlite|dump|snapshot|pitr|point[- ]in[- ]time|supabase|neon|rds)\b/i;
 

@@ -1,0 +1,41 @@
+import { describe, it } from 'vitest';
+import { constraintsCheck } from '../../../src/checks/data/constraints.js';
+import { expectCase, expressPrisma, manifest, type Case } from './apps.js';
+
+const prisma = (schema: string) => expressPrisma({ 'prisma/schema.prisma': `datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n\n${schema}` });
+
+const cases: Case[] = [
+  { name: 'email @unique in Prisma', files: prisma('model User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  name  String?\n}\n'), status: 'pass', says: ['1 of 1 identifying column(s) unique'] },
+  { name: 'email without @unique in Prisma', files: prisma('model User {\n  id    Int    @id\n  email String\n}\n'), status: 'fail', says: ['User.email (prisma/schema.prisma:8) has no unique constraint'] },
+  { name: 'slug unique per tenant via @@unique', files: prisma('model Post {\n  id    Int    @id\n  orgId Int\n  slug  String\n  @@unique([orgId, slug])\n}\n'), status: 'pass' },
+  { name: 'slug unique alone via @@unique([slug])', files: prisma('model Post {\n  id   Int    @id\n  slug String\n  @@unique([slug])\n}\n'), status: 'pass' },
+  { name: 'relation fields and lists are not columns', files: prisma('model User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n  team  Team   @relation(fields: [teamId], references: [id])\n  teamId Int\n}\n'), status: 'pass' },
+  { name: 'one of two identifying columns unique', files: prisma('model User {\n  id       Int    @id\n  email    String @unique\n  username String\n}\n'), status: 'partial', score: 0.5 },
+  {
+    name: 'SQL migration with a unique index added later',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001_users.sql': 'CREATE TABLE users (\n  id serial PRIMARY KEY,\n  email text NOT NULL\n);\n', 'migrations/002_unique.sql': 'CREATE UNIQUE INDEX users_email_idx ON users (email);\n' },
+    status: 'pass',
+  },
+  {
+    name: 'SQL CREATE TABLE without unique email',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001_users.sql': 'CREATE TABLE IF NOT EXISTS "users" (\n  "id" serial PRIMARY KEY,\n  "email" varchar(255) NOT NULL,\n  "created_at" timestamp DEFAULT now()\n);\n' },
+    status: 'fail',
+  },
+  {
+    name: 'table-level UNIQUE constraint',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY, username text NOT NULL, CONSTRAINT users_username_key UNIQUE (username));\n' },
+    status: 'pass',
+  },
+  {
+    name: 'unique index on lower(email)',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\nCREATE UNIQUE INDEX users_email_lower ON users (lower(email));\n' },
+    status: 'pass',
+  },
+  { name: 'a "backups" table has no identifying columns', files: prisma('model Backup {\n  id        Int      @id\n  createdAt DateTime\n}\n'), status: 'pass', says: ['no identifying columns'] },
+  { name: 'database without a readable schema', files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }) }, status: 'unknown' },
+  { name: 'no database', files: { 'package.json': manifest({ express: '^4.0.0' }) }, status: 'na' },
+];
+
+describe('data.constraints', () => {
+  it.each(cases)('$name', (testCase) => expectCase(constraintsCheck, testCase).then(() => undefined));
+});
