@@ -128,6 +128,11 @@ async function listWithGit(root: string, user: Ignore | null): Promise<{ files: 
   const entries = await Promise.all(
     listed.map((path) =>
       limit(async (): Promise<FileEntry | null> => {
+        // git lists an untracked folder holding its own repository as one entry ending in `/`.
+        if (path.endsWith('/')) {
+          skips.add(path.slice(0, -1), 'nested git repository');
+          return null;
+        }
         const skip = skipForListedPath(path, user);
         if (skip) {
           skips.add(skip.path, skip.reason);
@@ -155,7 +160,7 @@ async function statKind(absolute: string): Promise<StatKind> {
     const stats = await lstat(absolute);
     if (stats.isSymbolicLink()) return { type: 'other', reason: 'symbolic link' };
     // A submodule is listed by git as one path that is a folder.
-    if (stats.isDirectory()) return { type: 'other', reason: 'nested repository (git submodule)' };
+    if (stats.isDirectory()) return { type: 'other', reason: 'git submodule' };
     if (!stats.isFile()) return { type: 'other', reason: 'not a regular file' };
     return { type: 'file', size: stats.size };
   } catch (error) {

@@ -95,6 +95,15 @@ describe('inventory in a git work tree', () => {
     expect(tree.read('link.txt')).toBeNull();
   });
 
+  it('records an untracked nested repository as one skipped folder', async () => {
+    const root = tempRepo({ 'a.ts': 'x', 'tools/other/b.ts': 'x' });
+    git(root, 'init', '-q');
+    git(join(root, 'tools/other'), 'init', '-q');
+    const tree = await inventory(root);
+    expect(paths(tree)).toEqual(['a.ts']);
+    expect(tree.skipped).toEqual([{ path: 'tools/other', reason: 'nested git repository' }]);
+  });
+
   it('falls back to a walk when the git program is missing', async () => {
     const root = tempRepo({ 'a.ts': 'x', '.gitignore': 'b.ts\n', 'b.ts': 'x' });
     git(root, 'init', '-q');
