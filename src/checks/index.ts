@@ -43,6 +43,7 @@ import { ciCheck } from './delivery/ci.js';
 import { deployConfigCheck } from './delivery/deploy-config.js';
 import { envCommittedCheck } from './security/env-committed.js';
 import { envExampleCheck } from './security/env-example.js';
+import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { secretsCheck } from './security/secrets.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
@@ -72,6 +73,7 @@ export const checks: readonly AnyCheck[] = [
   timeoutsCheck,
   secretsCheck,
   dangerousPatternsCheck,
+  configValidatedCheck,
   readmeCheck,
   readmeSetupCheck,
   architectureCheck,

@@ -9,6 +9,7 @@ import { functionsExtractor } from './functions.js';
 import { importsExtractor } from './imports.js';
 import { residueExtractor } from './residue.js';
 import { typeEscapesExtractor } from './type-escapes.js';
+import { configValidationExtractor } from './config-validation.js';
 import { dangerousPatternsExtractor } from './dangerous-patterns.js';
 import { dataWritesExtractor } from './data-writes.js';
 import { outboundHttpExtractor } from './outbound-http.js';
@@ -33,4 +34,5 @@ export const extractors: readonly FileExtractor<unknown>[] = [
   outboundHttpExtractor,
   schemaSyncExtractor,
   dangerousPatternsExtractor,
+  configValidationExtractor,
 ];

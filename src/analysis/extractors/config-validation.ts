@@ -1,0 +1,186 @@
+// Where a file checks its configuration: a validation library (envalid, @t3-oss/env, zod's
+// `EnvSchema.parse(process.env)`…) or hand-written guards (`if (!process.env.X) throw …`).
+import type { ts as TS } from 'ts-morph';
+import { CONFIG_VALIDATORS, SCHEMA_VALIDATE_METHODS, type ConfigValidator } from '../../knowledge/config-validators.js';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { moduleBindings, requiredModule } from './module-bindings.js';
+
+export interface ConfigValidationExtract {
+  /** Calls that validate the environment (or a config object) as a whole. */
+  validations: { line: number; how: string }[];
+  /** Variables checked by hand: a missing value throws, exits or fails an assertion. */
+  guards: { line: number; name: string }[];
+}
+
+const ENV_HOLDERS = new Set(['process', 'Bun']);
+const ASSERT_FUNCTIONS = new Set(['assert', 'invariant', 'ok', 'strictEqual']);
+
+function matchesModule(specifier: string, module: string): boolean {
+  return specifier === module || specifier.startsWith(`${module}/`);
+}
+
+function validatorFor(module: string): ConfigValidator | undefined {
+  return CONFIG_VALIDATORS.find((validator) => validator.modules.some((candidate) => matchesModule(module, candidate)));
+}
+
+/** `process.env`, `Bun.env`, `import.meta.env`. */
+function isEnvObject(ts: typeof TS, node: TS.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+  const owner = node.expression;
+  return (ts.isIdentifier(owner) && ENV_HOLDERS.has(owner.text)) || ts.isMetaProperty(owner);
+}
+
+/** The variable name of `process.env.X` / `process.env['X']`, else null. */
+function envReadName(ts: typeof TS, node: TS.Expression): string | null {
+  if (ts.isPropertyAccessExpression(node) && isEnvObject(ts, node.expression)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && isEnvObject(ts, node.expression) && ts.isStringLiteral(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return null;
+}
+
+/** An argument that hands over the environment: the object itself, a spread of it, or an object of reads. */
+function carriesEnvironment(ts: typeof TS, node: TS.Expression): boolean {
+  if (isEnvObject(ts, node)) return true;
+  if (!ts.isObjectLiteralExpression(node)) return false;
+  return node.properties.some(
+    (property) =>
+      (ts.isSpreadAssignment(property) && isEnvObject(ts, property.expression)) ||
+      (ts.isPropertyAssignment(property) && envReadName(ts, property.initializer) !== null),
+  );
+}
+
+function hasOption(ts: typeof TS, args: readonly TS.Expression[], options: readonly string[]): boolean {
+  return args.some(
+    (argument) =>
+      ts.isObjectLiteralExpression(argument) &&
+      argument.properties.some((property) => property.name !== undefined && ts.isIdentifier(property.name) && options.includes(property.name.text)),
+  );
+}
+
+/** Names whose absence the expression tests: `!process.env.X`, `process.env.X === undefined`, `a || !b`. */
+function missingTests(ts: typeof TS, node: TS.Expression, out: string[]): void {
+  if (ts.isParenthesizedExpression(node)) return missingTests(ts, node.expression, out);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const name = envReadName(ts, node.operand);
+    if (name) out.push(name);
+    return;
+  }
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+      missingTests(ts, node.left, out);
+      missingTests(ts, node.right, out);
+      return;
+    }
+    const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operator);
+    const empty = (side: TS.Expression) =>
+      side.kind === ts.SyntaxKind.NullKeyword ||
+      (ts.isIdentifier(side) && side.text === 'undefined') ||
+      (ts.isStringLiteral(side) && side.text === '');
+    if (equality) {
+      const name = envReadName(ts, node.left) ?? envReadName(ts, node.right);
+      if (name && (empty(node.left) || empty(node.right))) out.push(name);
+    }
+  }
+}
+
+/** The branch stops the program: a `throw` or `process.exit(…)` somewhere inside it. */
+function stops(ts: typeof TS, node: TS.Node): boolean {
+  if (ts.isThrowStatement(node)) return true;
+  if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'exit' && ts.isIdentifier(callee.expression) && callee.expression.text === 'process') return true;
+  }
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => (stops(ts, child) ? true : undefined)) ?? false;
+}
+
+function lineOfNode(input: SourceInput, node: TS.Node): number {
+  return input.sourceFile.getLineAndCharacterOfPosition(node.getStart(input.sourceFile)).line + 1;
+}
+
+function calleeName(ts: typeof TS, callee: TS.Expression): string | null {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return null;
+}
+
+export function extractConfigValidation(input: SourceInput): ConfigValidationExtract | null {
+  const { ts, sourceFile, nodes } = input;
+  const validations: ConfigValidationExtract['validations'] = [];
+  const guards: ConfigValidationExtract['guards'] = [];
+
+  for (const statement of sourceFile.statements) {
+    // `import 'dotenv-safe/config'` checks the environment against .env.example as it loads.
+    if (ts.isImportDeclaration(statement) && !statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const validator = validatorFor(statement.moduleSpecifier.text);
+      if (validator && statement.moduleSpecifier.text.endsWith('/config')) {
+        validations.push({ line: lineOfNode(input, statement), how: `${validator.title} (import '${statement.moduleSpecifier.text}')` });
+      }
+    }
+  }
+
+  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression)) {
+    const call = node as TS.CallExpression | TS.NewExpression;
+    const callee = call.expression;
+    const args: readonly TS.Expression[] = call.arguments ?? [];
+    const line = lineOfNode(input, call);
+
+    // A library call: `cleanEnv(…)`, `envalid.cleanEnv(…)`, `require('dotenv-safe').config()`.
+    let module: string | null = null;
+    let name: string | null = null;
+    if (ts.isIdentifier(callee)) {
+      const binding = bindings.get(callee.text);
+      if (binding) [module, name] = [binding.module, binding.imported === '*' ? 'default' : binding.imported];
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      const owner = callee.expression;
+      const binding = ts.isIdentifier(owner) ? bindings.get(owner.text) : undefined;
+      module = binding?.module ?? requiredModule(ts, owner);
+      name = callee.name.text;
+    }
+    const validator = module ? validatorFor(module) : undefined;
+    if (validator && name && validator.calls.includes(name)) {
+      if (!validator.requiredOption || hasOption(ts, args, validator.requiredOption)) {
+        validations.push({ line, how: `${validator.title} ${calleeText(input, callee)}()` });
+        continue;
+      }
+    }
+
+    // A schema handed the environment: `EnvSchema.parse(process.env)`, `v.parse(S, { PORT: process.env.PORT })`.
+    const method = calleeName(ts, callee);
+    if (method && SCHEMA_VALIDATE_METHODS.has(method) && args.some((argument) => carriesEnvironment(ts, argument))) {
+      validations.push({ line, how: `${calleeText(input, callee)}(…environment…)` });
+      continue;
+    }
+
+    // `assert(process.env.X)`, `invariant(process.env.X, '…')`
+    const first = args[0];
+    if (method && ASSERT_FUNCTIONS.has(method) && first) {
+      const envName = envReadName(ts, first);
+      if (envName) guards.push({ line, name: envName });
+    }
+  }
+
+  for (const node of nodes.ofKind(ts.SyntaxKind.IfStatement) as TS.IfStatement[]) {
+    const names: string[] = [];
+    missingTests(ts, node.expression, names);
+    if (names.length > 0 && stops(ts, node.thenStatement)) {
+      const line = lineOfNode(input, node);
+      for (const name of names) guards.push({ line, name });
+    }
+  }
+
+  if (validations.length === 0 && guards.length === 0) return null;
+  return { validations, guards };
+}
+
+function calleeText(input: SourceInput, callee: TS.Expression): string {
+  return callee.getText(input.sourceFile).replace(/\s+/g, '');
+}
+
+export const configValidationExtractor: FileExtractor<ConfigValidationExtract> = {
+  id: 'config-validation',
+  extract: extractConfigValidation,
+};

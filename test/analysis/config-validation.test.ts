@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractConfigValidation } from '../../src/analysis/extractors/config-validation.js';
+import { sourceOf } from './source.js';
+
+const extract = (code: string) => extractConfigValidation(sourceOf(code, 'src/env.ts'));
+
+const validated: { name: string; code: string; how: string }[] = [
+  { name: 'zod schema parsing process.env', code: "import { z } from 'zod';\nexport const env = z.object({ PORT: z.coerce.number() }).parse(process.env);", how: 'z.object({PORT:z.coerce.number()}).parse(…environment…)' },
+  { name: 'zod safeParse of a schema constant', code: 'const parsed = EnvSchema.safeParse(process.env);', how: 'EnvSchema.safeParse(…environment…)' },
+  { name: 'valibot parse(schema, env)', code: "import { parse } from 'valibot';\nconst env = parse(Schema, process.env);", how: 'parse(…environment…)' },
+  { name: 'schema over an object of reads', code: 'export const env = schema.parse({ url: process.env.DATABASE_URL, port: process.env.PORT });', how: 'schema.parse(…environment…)' },
+  { name: 'joi validate of a spread', code: 'const { error, value } = envSchema.validate({ ...process.env });', how: 'envSchema.validate(…environment…)' },
+  { name: 'import.meta.env (Vite)', code: 'export const env = Schema.parse(import.meta.env);', how: 'Schema.parse(…environment…)' },
+  { name: 'envalid cleanEnv', code: "import { cleanEnv, str } from 'envalid';\nexport const env = cleanEnv(process.env, { API_KEY: str() });", how: 'envalid cleanEnv()' },
+  { name: 'envalid through a namespace require', code: "const envalid = require('envalid');\nmodule.exports = envalid.cleanEnv(process.env, {});", how: 'envalid envalid.cleanEnv()' },
+  { name: '@t3-oss/env-nextjs createEnv', code: "import { createEnv } from '@t3-oss/env-nextjs';\nexport const env = createEnv({ server: {}, runtimeEnv: {} });", how: '@t3-oss/env createEnv()' },
+  { name: 'env-var', code: "import env from 'env-var';\nconst PORT = env.get('PORT').required().asPortNumber();", how: 'env-var env.get()' },
+  { name: 'dotenv-safe config()', code: "require('dotenv-safe').config();", how: "dotenv-safe require('dotenv-safe').config()" },
+  { name: 'dotenv-safe side-effect import', code: "import 'dotenv-safe/config';", how: "dotenv-safe (import 'dotenv-safe/config')" },
+  { name: 'convict', code: "import convict from 'convict';\nconst config = convict({ port: { format: 'port', env: 'PORT' } });", how: 'convict convict()' },
+  { name: '@nestjs/config with a schema', code: "import { ConfigModule } from '@nestjs/config';\n@Module({ imports: [ConfigModule.forRoot({ validationSchema: schema })] }) class AppModule {}", how: '@nestjs/config with a validation schema ConfigModule.forRoot()' },
+];
+
+describe('config-validation extractor', () => {
+  it.each(validated)('finds $name', ({ code, how }) => {
+    expect(extract(code)?.validations.map((validation) => validation.how)).toEqual([how]);
+  });
+
+  it('finds hand-written guards that stop the program', () => {
+    const result = extract(
+      [
+        "if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is missing');",
+        "if (process.env['JWT_SECRET'] === undefined || !process.env.REDIS_URL) {\n  console.error('missing');\n  process.exit(1);\n}",
+        "assert(process.env.STRIPE_KEY, 'STRIPE_KEY');",
+        "invariant(process.env.SENTRY_DSN);",
+      ].join('\n'),
+    );
+    expect(result?.guards.map((guard) => [guard.name, guard.line])).toEqual([
+      ['STRIPE_KEY', 6],
+      ['SENTRY_DSN', 7],
+      ['DATABASE_URL', 1],
+      ['JWT_SECRET', 2],
+      ['REDIS_URL', 2],
+    ]);
+    expect(result?.validations).toEqual([]);
+  });
+
+  it.each([
+    ['a read with a default', "const port = process.env.PORT || 3000;"],
+    ['a check that only logs', "if (!process.env.SENTRY_DSN) console.warn('no Sentry');"],
+    ['a throw inside a callback of the branch', "if (!process.env.X) { later(() => { throw new Error('x'); }); }"],
+    ['parse of something else', 'const body = schema.parse(req.body);'],
+    ['JSON.parse of one variable', "const list = JSON.parse(process.env.LIST ?? '[]');"],
+    ['@nestjs/config without a schema', "import { ConfigModule } from '@nestjs/config';\nConfigModule.forRoot({ isGlobal: true });"],
+    ['a local function named cleanEnv', 'function cleanEnv(e) { return e; }\ncleanEnv(process.env);'],
+  ])('ignores %s', (_name, code) => {
+    expect(extract(code)).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { configValidatedCheck } from '../../../src/checks/security/config-validated.js';
+import { runCheckOn } from '../../helpers/run-check.js';
+
+const service = {
+  'package.json': JSON.stringify({ name: 'api', private: true, scripts: { start: 'node dist/server.js' }, dependencies: { express: '^5.0.0' } }),
+};
+const server = "import express from 'express';\nconst app = express();\napp.listen(Number(process.env.PORT));\n";
+
+describe('security.config-validated', () => {
+  it('passes when a schema validates the environment, naming where', async () => {
+    const result = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': server,
+      'src/env.ts': "import { z } from 'zod';\nexport const env = z.object({ PORT: z.coerce.number() }).parse(process.env);\n",
+    });
+    expect(result.status).toBe('pass');
+    expect(result.evidence.some((line) => line.startsWith('Validated at src/env.ts:2:'))).toBe(true);
+  });
+
+  it('fails when variables are read without any check, listing them', async () => {
+    const result = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': server,
+      'src/db.ts': 'export const url = process.env.DATABASE_URL;\nexport const key = process.env.STRIPE_SECRET_KEY;\n',
+    });
+    expect(result.status).toBe('fail');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.message).toContain('(DATABASE_URL, PORT, STRIPE_SECRET_KEY)');
+    expect(result.findings[0]!.location).toEqual({ file: 'src/db.ts', line: 1 });
+  });
+
+  it('is partial when only some variables are guarded by hand, and passes when all are', async () => {
+    const some = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': `if (!process.env.PORT) throw new Error('PORT missing');\n${server}`,
+      'src/db.ts': 'export const url = process.env.DATABASE_URL;\n',
+    });
+    expect(some.status).toBe('partial');
+    expect(some.score).toBeCloseTo(0.5);
+    const all = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': `if (!process.env.PORT) throw new Error('PORT missing');\n${server}`,
+    });
+    expect(all.status).toBe('pass');
+  });
+
+  it('does not count validation or reads in tests', async () => {
+    const result = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': server,
+      'test/env.test.ts': 'EnvSchema.parse(process.env);\n',
+    });
+    expect(result.status).toBe('fail');
+  });
+
+  it('is not applicable when the code reads no environment variables, or for a library', async () => {
+    const none = await runCheckOn(configValidatedCheck, { ...service, 'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n" });
+    expect(none.status).toBe('na');
+    expect(none.reason).toMatch(/reads no environment variables/);
+    const library = await runCheckOn(configValidatedCheck, {
+      'package.json': JSON.stringify({ name: 'tiny-lib', version: '1.0.0', main: 'dist/index.js', exports: './dist/index.js' }),
+      'src/index.ts': 'export const debug = process.env.DEBUG === "1";\n',
+    });
+    expect(library.status).toBe('na');
+  });
+});
