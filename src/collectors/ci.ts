@@ -264,9 +264,6 @@ export const ciCollector = defineCollector({
     return { configs };
   },
   metrics(fact) {
-    return {
-      ciConfigs: fact.configs.length,
-      ciProviders: [...new Set(fact.configs.map((config) => config.provider))],
-    };
+    return { ci: { configs: fact.configs.length, providers: [...new Set(fact.configs.map((config) => config.provider))] } };
   },
 });

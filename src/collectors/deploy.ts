@@ -25,6 +25,6 @@ export const deployCollector = defineCollector({
     return { configs };
   },
   metrics(fact) {
-    return { deployTargets: [...new Set(fact.configs.map((config) => config.target))] };
+    return { deploy: { targets: [...new Set(fact.configs.map((config) => config.target))] } };
   },
 });

@@ -164,9 +164,11 @@ export const envCollector = defineCollector({
   },
   metrics(fact) {
     return {
-      envFiles: fact.files.length,
-      envReads: fact.reads.length,
-      envVariablesRead: new Set(fact.reads.map((read) => read.name).filter((name) => name !== null)).size,
+      env: {
+        files: fact.files.length,
+        reads: fact.reads.length,
+        variablesRead: new Set(fact.reads.map((read) => read.name).filter((name) => name !== null)).size,
+      },
     };
   },
 });

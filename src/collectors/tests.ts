@@ -106,9 +106,6 @@ export const testsCollector = defineCollector({
     return { files };
   },
   metrics(fact) {
-    return {
-      testFiles: fact.files.length,
-      testCases: fact.files.reduce((sum, file) => sum + (file.cases ?? 0), 0),
-    };
+    return { tests: { files: fact.files.length, cases: fact.files.reduce((sum, file) => sum + (file.cases ?? 0), 0) } };
   },
 });

@@ -41,6 +41,7 @@ describe('ci collector', () => {
     const [config] = fact.configs;
     expect(config).toMatchObject({ provider: 'github-actions', path: '.github/workflows/ci.yml', parseError: null });
     expect(config!.triggers).toEqual(['push', 'pull_request']);
+    expect(ciCollector.metrics!(fact)).toEqual({ ci: { configs: 1, providers: ['github-actions'] } });
     expect(config!.steps).toEqual([
       { uses: 'actions/checkout@v4', job: 'test', line: 10 },
       { uses: 'actions/setup-node@v4', with: { 'node-version': 22 }, job: 'test', line: 11 },

@@ -52,7 +52,7 @@ export const ciCheck = defineCheck({
       ...working.map(describe),
       ...broken.map((config) => `${config.path} (${labelOf(config)}): ${config.parseError}`),
     ];
-    const metrics = { ciConfigs: ci.configs.length, brokenCiConfigs: broken.length };
+    const metrics = { ci: { brokenConfigs: broken.length } };
     const running = working.filter((config) => config.steps.length > 0 || STEPS_MAY_LIVE_ELSEWHERE.has(config.provider));
     if (broken.length === 0 && running.length > 0) return { status: 'pass', evidence, metrics };
     if (broken.length === 0) {

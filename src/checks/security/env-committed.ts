@@ -138,7 +138,7 @@ export const envCommittedCheck = defineCheck({
       score,
       evidence: [...judged.map(({ finding }) => finding.message), ...safeEvidence],
       findings: judged.map((entry) => entry.finding),
-      metrics: { committedEnvFiles: real.filter((file) => file.tracked).length },
+      metrics: { env: { committedFiles: real.filter((file) => file.tracked).length } },
     };
   },
 });

@@ -56,7 +56,7 @@ export const envExampleCheck = defineCheck({
     const dynamic = reads.filter((read) => read.name === null);
     const needed = [...firstRead.keys()].sort();
     const runtimeOnly = [...new Set(named.map((read) => read.name).filter(isRuntimeProvided))].sort();
-    const metrics = { envVariablesRead: needed.length, dynamicEnvReads: dynamic.length };
+    const metrics = { env: { variablesNeeded: needed.length, dynamicReads: dynamic.length } };
 
     if (needed.length === 0 && dynamic.length === 0) {
       return {
@@ -122,7 +122,7 @@ export const envExampleCheck = defineCheck({
           data: { variable: name },
         };
       }),
-      metrics: { ...metrics, envVariablesMissingFromTemplate: missing.length },
+      metrics: { env: { ...metrics.env, variablesMissingFromTemplate: missing.length } },
     };
   },
 });

@@ -46,7 +46,7 @@ export const testsPresentCheck = defineCheck({
     // Helpers inside a tests folder legitimately declare no case; only files named as tests can be empty.
     const empty = tests.files.filter((file) => file.cases === 0 && NAMED_TEST_FILE.test(file.path));
     const caseCount = real.reduce((sum, file) => sum + (file.cases ?? 0), 0);
-    const metrics = { testFilesWithCases: real.length, testCases: caseCount, emptyTestFiles: empty.length };
+    const metrics = { tests: { filesWithCases: real.length, emptyFiles: empty.length } };
     const emptyEvidence = empty.length > 0 ? [`${plural(empty.length, 'test file')} without a runnable case: ${listed(empty.map((file) => file.path))}`] : [];
 
     if (real.length > 0) {

@@ -37,6 +37,7 @@ describe('security.env-example', () => {
     const result = await runCheckOn(envExampleCheck, { ...DB, ...STRIPE, 'src/mail.ts': 'const { SMTP_HOST } = process.env;', '.env.example': 'DATABASE_URL=\n' });
     expect(result.status).toBe('partial');
     expect(result.score).toBeCloseTo(1 / 3);
+    expect(result.metrics).toEqual({ env: { variablesNeeded: 3, dynamicReads: 0, variablesMissingFromTemplate: 2 } });
     expect(result.evidence).toContain('missing from the template: SMTP_HOST, STRIPE_SECRET_KEY');
     expect(result.findings.map((finding) => [finding.message, finding.location])).toEqual([
       ['SMTP_HOST is read at src/mail.ts:1 but is not listed in .env.example.', { file: 'src/mail.ts', line: 1 }],

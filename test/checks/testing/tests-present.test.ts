@@ -21,6 +21,7 @@ describe('testing.tests-present', () => {
   it('names the first case and counts empty files in the evidence', async () => {
     const result = await runCheckOn(testsPresentCheck, { ...APP, 'src/a.test.ts': '', 'src/b.spec.ts': "\n\ntest('b', () => {})" });
     expect(result.evidence).toEqual(['1 test file declares 1 test case (e.g. src/b.spec.ts:3)', '1 test file without a runnable case: src/a.test.ts']);
+    expect(result.metrics).toEqual({ tests: { filesWithCases: 1, emptyFiles: 1 } });
   });
 
   it.each([
