@@ -591,6 +591,10 @@ class RouteCollector {
       if (input && REQUEST_NAMES.test(target)) add(node, input);
       if (DATABASE_CALL.test(target) || DATABASE_CALL.test(callee.name.text)) for (const span of owners(node)) span.info.touchesDatabase = true;
     }
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.TaggedTemplateExpression) as TS.TaggedTemplateExpression[]) {
+      // prisma.$queryRaw`SELECT 1`, sql`SELECT 1`
+      if (DATABASE_CALL.test(chainText(ts, node.tag))) for (const span of owners(node)) span.info.touchesDatabase = true;
+    }
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
       // const { body } = req
       if (!ts.isObjectBindingPattern(node.name) || !node.initializer || !REQUEST_NAMES.test(chainText(ts, node.initializer))) continue;

@@ -32,10 +32,10 @@ export const healthEndpointCheck = defineCheck({
     const health = routes.boundaries.filter((boundary) => boundary.path !== null && HEALTH_PATH.test(boundary.path) && PROBE_METHODS.has(boundary.method));
     const reachable = health.filter((boundary) => boundary.mounted !== false);
     const unmounted = health.filter((boundary) => boundary.mounted === false);
-    const libraries = integrations.found.filter((presence) => presence.category === 'health' && presence.inits.length > 0);
+    const libraries = integrations.found.filter((presence) => presence.category === 'health' && (presence.inits.length > 0 || presence.imports.length > 0));
     const evidence = [
       ...reachable.map((boundary) => `${boundary.method} ${boundary.path} (${boundary.file}:${boundary.line}) — ${boundary.mountEvidence}${boundary.handler?.touchesDatabase ? ', checks the database' : ''}`),
-      ...libraries.map((presence) => `${presence.title} set up at ${presence.inits[0]!.file}:${presence.inits[0]!.line}`),
+      ...libraries.map((presence) => { const site = presence.inits[0] ?? presence.imports[0]!; return `${presence.title} used at ${site.file}:${site.line}`; }),
       ...operations.healthChecks.map((site) => `${site.file}:${site.line}: ${site.detail}`),
     ];
     const findings: FindingInput[] = unmounted.map((boundary) => ({
