@@ -7,6 +7,7 @@ import { formatHours, type PlanItem } from '../report/plan.js';
 import type { Report, ReportCategory, ReportFinding } from '../report/schema.js';
 import { clientModel, headline, type ClientModel, type ClientOptions } from './client-model.js';
 import { READY_SCORE } from '../scoring/policy.js';
+import { unverifiedForLevel } from './markdown.js';
 import { formatScore, locationText, plural, STATUS_LABEL } from './shared.js';
 
 const FINDINGS_PER_ITEM = 10;
@@ -133,6 +134,12 @@ function summarySection(report: Report, model: ClientModel): string {
       `<p>The remediation plan has ${plural(model.plan.items.length, 'item')} and takes about <strong>${formatHours(model.plan.totalMinutes)}</strong>; ` +
         `done in full, the score would be ${formatScore(all.score)} and the level ${e(all.level.title.toLowerCase())}.</p>`,
     );
+    const blocked = unverifiedForLevel(report, all.level);
+    if (blocked.length > 0) {
+      parts.push(
+        `<p>Reaching <em>${e(all.level.next!.title.toLowerCase())}</em> also needs ${blocked.map((id) => `<code>${e(id)}</code>`).join(', ')} verified: fixing code alone cannot show it.</p>`,
+      );
+    }
   } else if (report.checks.length > 0) {
     parts.push('<p>Every check that applies passes.</p>');
   }

@@ -56,6 +56,15 @@ function findingLine(finding: ReportFinding): string {
 }
 
 /** `short`: the job summary, which has no section on unverified checks to point to. */
+/** Checks a level needs that no fix in the plan can settle: unknown, errored or not run. */
+export function unverifiedForLevel(report: Report, level: Report['level']): string[] {
+  const status = new Map(report.checks.map((check) => [check.id, check.status]));
+  return (level.next?.missing ?? []).filter((id) => {
+    const s = status.get(id);
+    return s === undefined || s === 'unknown' || s === 'error';
+  });
+}
+
 export function summarySection(report: Report, model: ClientModel, short = false): string[] {
   const out: string[] = ['## Summary', ''];
   const score = report.score === null ? 'could not be scored' : `scores **${report.score} out of 100** (grade ${report.grade})`;
@@ -91,6 +100,10 @@ export function summarySection(report: Report, model: ClientModel, short = false
         `and the level ${inline(all.level.title.toLowerCase())}.`,
       '',
     );
+    const blocked = unverifiedForLevel(report, all.level);
+    if (blocked.length > 0) {
+      out.push(`Reaching *${inline(all.level.next!.title.toLowerCase())}* also needs ${blocked.map(code).join(', ')} verified: fixing code alone cannot show it.`, '');
+    }
   } else if (report.checks.length > 0) {
     out.push('Every check that applies passes.', '');
   }

@@ -16,7 +16,7 @@ import { report } from './render-fixture.js';
  */
 function sarifValidator() {
   const path = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const { id, $schema: _draft04, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const { id, $schema: _draft04, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as { id: string; $schema: string };
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
   return ajv.compile({ ...schema, $id: id, $schema: 'http://json-schema.org/draft-07/schema#' });
 }
