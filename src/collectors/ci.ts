@@ -224,7 +224,13 @@ export function parseCiConfig(spec: CiProviderSpec, path: string, tree: RepoTree
     const reason = tree.unreadable.get(path) ?? 'unreadable';
     return { provider: spec.provider, path, document: null, parseError: `could not read the file (${reason})`, steps: [], triggers: [] };
   }
-  return spec.format === 'jenkinsfile' ? parseJenkinsfile(path, text) : parseYamlConfig(spec, path, text);
+  try {
+    return spec.format === 'jenkinsfile' ? parseJenkinsfile(path, text) : parseYamlConfig(spec, path, text);
+  } catch (error) {
+    // Hostile input (nesting deep enough to exhaust the stack) is recorded like a syntax error.
+    const message = error instanceof Error ? error.message : String(error);
+    return { provider: spec.provider, path, document: null, parseError: `could not be analysed: ${message}`, steps: [], triggers: [] };
+  }
 }
 
 /** Files a GitLab local include names; `*` and `**` globs are matched against the inventory. */

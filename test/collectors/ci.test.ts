@@ -205,6 +205,15 @@ describe('ci collector', () => {
     expect(byPath['.github/workflows/empty.yml']).toMatchObject({ parseError: null, steps: [], triggers: [] });
   });
 
+  it('survives an alias bomb and extreme nesting', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((key, index) => `${key}: &${key} [${Array(9).fill(`*${'abcdefghij'[index]}`).join(', ')}]`), 'jobs:', '  t:', '    steps:', '      - run: npm test', ''].join('\n');
+    const deep = `jobs:\n  t:\n    steps: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const fact = await collectCi({ '.github/workflows/bomb.yml': bomb, '.github/workflows/deep.yml': deep });
+    const byPath = Object.fromEntries(fact.configs.map((config) => [config.path, config]));
+    expect(byPath['.github/workflows/bomb.yml']!.steps).toEqual([{ run: 'npm test', job: 't', line: 14 }]);
+    expect(byPath['.github/workflows/deep.yml']!.steps).toEqual([]);
+  });
+
   it('ignores CI-looking files in fixtures and non-CI YAML', async () => {
     const fact = await collectCi({
       'test/fixtures/app/.github/workflows/ci.yml': 'on: push\n',
