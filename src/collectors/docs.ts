@@ -1,6 +1,6 @@
 import { defineCollector } from '../core/collector.js';
 import type { DocsFact, RepoTree } from '../core/facts.js';
-import { basename, dirname } from '../util/paths.js';
+import { basename, dirname, isFixturePath } from '../util/paths.js';
 
 /** Extensions of prose documents (a README may also have none). */
 const DOC_EXTENSION = /\.(md|markdown|mdown|mkd|mdx|rst|txt|text|adoc|asciidoc|asc|org|textile|rdoc|pod|wiki)$/i;
@@ -62,7 +62,7 @@ export function collectDocs(tree: RepoTree): DocsFact {
   const changelog = rootFile(tree, CHANGELOG_NAME).sort(byPreference)[0] ?? null;
   const docFiles = tree.files
     .map((file) => file.path)
-    .filter((path) => isProse(path) && path !== readme?.path)
+    .filter((path) => isProse(path) && path !== readme?.path && !isFixturePath(path))
     .filter((path) => DOC_FOLDER.test(path) || (!path.includes('/') && !/\.txt$/i.test(path)))
     .filter((path) => !LICENSE_NAME.test(basename(path)));
   return { readme, docFiles, license: licenseCandidates[0] ?? null, changelog };

@@ -17,7 +17,6 @@ const STAT_CONCURRENCY = 64;
 /** Folders that never hold the project's own hand-written files, by folder name at any depth. */
 const SKIPPED_FOLDER_NAMES: ReadonlyMap<string, string> = new Map([
   ['node_modules', 'installed dependencies'],
-  ['.git', 'git metadata'],
   ['bower_components', 'installed dependencies'],
   ['jspm_packages', 'installed dependencies'],
   ['dist', 'build output'],

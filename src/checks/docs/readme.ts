@@ -14,6 +14,10 @@ const options = z.object({
   templateWords: z.number().int().min(1).default(250),
 });
 
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 export const readmeCheck = defineCheck({
   id: 'docs.readme',
   area: 'docs',
@@ -53,14 +57,14 @@ export const readmeCheck = defineCheck({
     const codeWords = outline.code.reduce((sum, line) => sum + line.text.split(/\s+/).filter(Boolean).length, 0);
     const words = outline.proseWords + codeWords;
     const lines = readme.text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
-    const described = `${readme.path}: ${lines} non-empty lines, ${words} words besides the title, ${outline.headings.length} headings`;
+    const described = `${readme.path}: ${count(lines, 'non-empty line')}, ${count(words, 'word')} besides the title, ${count(outline.headings.length, 'heading')}`;
     const location = { file: readme.path, line: 1 };
 
     if (words <= options.titleOnlyWords) {
       return {
         status: 'fail',
         evidence: [described],
-        findings: [{ message: `${readme.path} holds little more than the project's name (${words} words besides the title).`, location, snippet: 'title-only' }],
+        findings: [{ message: `${readme.path} holds little more than the project's name (${count(words, 'word')} besides the title).`, location, snippet: 'title-only' }],
       };
     }
     const template = templateOf(readme.text);
