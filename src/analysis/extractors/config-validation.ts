@@ -39,9 +39,23 @@ function envReadName(ts: typeof TS, node: TS.Expression): string | null {
   return null;
 }
 
+/**
+ * Local names that stand for the whole environment: `env = process.env` (a variable or a parameter
+ * default) or a parameter typed `NodeJS.ProcessEnv`. Scopes are not told apart.
+ */
+function environmentAliases(ts: typeof TS, sourceFile: TS.SourceFile, declarations: readonly TS.Node[]): Set<string> {
+  const aliases = new Set<string>();
+  for (const node of declarations as (TS.VariableDeclaration | TS.ParameterDeclaration)[]) {
+    if (!ts.isIdentifier(node.name)) continue;
+    const typed = node.type !== undefined && /\bProcessEnv$/.test(node.type.getText(sourceFile));
+    if (typed || (node.initializer !== undefined && isEnvObject(ts, node.initializer))) aliases.add(node.name.text);
+  }
+  return aliases;
+}
+
 /** An argument that hands over the environment: the object itself, a spread of it, or an object of reads. */
-function carriesEnvironment(ts: typeof TS, node: TS.Expression): boolean {
-  if (isEnvObject(ts, node)) return true;
+function carriesEnvironment(ts: typeof TS, node: TS.Expression, aliases: ReadonlySet<string>): boolean {
+  if (isEnvObject(ts, node) || (ts.isIdentifier(node) && aliases.has(node.text))) return true;
   if (!ts.isObjectLiteralExpression(node)) return false;
   return node.properties.some(
     (property) =>
@@ -122,6 +136,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
   }
 
   const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  const aliases = environmentAliases(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.Parameter));
   for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression)) {
     const call = node as TS.CallExpression | TS.NewExpression;
     const callee = call.expression;
@@ -150,7 +165,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
 
     // A schema handed the environment: `EnvSchema.parse(process.env)`, `v.parse(S, { PORT: process.env.PORT })`.
     const method = calleeName(ts, callee);
-    if (method && SCHEMA_VALIDATE_METHODS.has(method) && args.some((argument) => carriesEnvironment(ts, argument))) {
+    if (method && SCHEMA_VALIDATE_METHODS.has(method) && args.some((argument) => carriesEnvironment(ts, argument, aliases))) {
       validations.push({ line, how: `${calleeText(input, callee)}(…environment…)` });
       continue;
     }
