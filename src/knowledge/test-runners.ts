@@ -98,11 +98,19 @@ export const COMMAND_WRAPPERS: ReadonlySet<string> = new Set([
   'time',
   'sudo',
   'exec',
-  'start-server-and-test',
+  'timeout',
+  'nice',
+  // `docker compose run app npm test`: the command after the image or service name runs.
+  'docker',
+  'docker-compose',
+  'podman',
 ]);
 
-/** Tools whose arguments are package script names, globs allowed (`run-s lint test:*`). */
-export const SCRIPT_SEQUENCERS: ReadonlySet<string> = new Set(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2']);
+/**
+ * Tools whose arguments are package script names, globs allowed (`run-s lint test:*`), or whole
+ * commands when quoted with spaces (`start-server-and-test start 3000 "npm run e2e"`).
+ */
+export const SCRIPT_SEQUENCERS: ReadonlySet<string> = new Set(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'start-server-and-test', 'server-test']);
 
 /** Tools whose arguments are whole commands (`concurrently "npm:lint" "vitest run"`). */
 export const COMMAND_LIST_RUNNERS: ReadonlySet<string> = new Set(['concurrently']);
@@ -144,7 +152,6 @@ export const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   '-p',
   '--projects',
   '--scope',
-  '--parallel',
   '--concurrency',
 ]);
 

@@ -148,7 +148,7 @@ function packageManagerRun(words: readonly string[], start: number, context: Con
 function listedRun(words: readonly string[], start: number, context: Context): TestRun | null {
   const scriptNames = SCRIPT_SEQUENCERS.has(binaryName(words[start]!));
   for (const argument of words.slice(start + 1).filter((word) => !isFlag(word))) {
-    const script = scriptNames ? argument : argument.startsWith('npm:') ? argument.slice(4) : null;
+    const script = scriptNames && !/\s/.test(argument) ? argument : argument.startsWith('npm:') ? argument.slice(4) : null;
     if (script === null) {
       const run = findTestRun(argument, context);
       if (run) return run;

@@ -37,6 +37,9 @@ describe('findTestRun', () => {
     'yarn jest --ci',
     'pnpm vitest run',
     'yarn workspace @acme/web test',
+    'pnpm -r --parallel test',
+    'docker compose run --rm app npm test',
+    'timeout 600 npx jest',
   ])('`%s` runs tests by itself', (command) => {
     expect(findTestRun(command, noScripts)).not.toBeNull();
   });
@@ -54,6 +57,8 @@ describe('findTestRun', () => {
     ['npm test', { test: 'node test/run.js' }],
     ['npm run check', { check: 'run-s lint test:*', 'test:unit': 'vitest' }],
     ['bun run test', { test: 'bun test' }],
+    ['npm run e2e', { e2e: 'start-server-and-test start http://localhost:3000 cy:run', start: 'node server.js', 'cy:run': 'cypress run' }],
+    ['npx start-server-and-test "npm start" 3000 "npx playwright test"', {}],
     ['npm run ci', { ci: 'concurrently "npm:lint" "npm:test"', test: 'jest' }],
     ['yarn workspaces foreach -A run test', { test: 'jest' }],
   ])('`%s` runs tests through %j', (command, table) => {
@@ -80,6 +85,8 @@ describe('findTestRun', () => {
     ['# npm test', { test: 'jest' }],
     ['node scripts/build.js', {}],
     ['turbo run build lint', {}],
+    ['docker build -t app .', {}],
+    ['docker compose up -d postgres', {}],
   ])('`%s` with %j does not run tests', (command, table) => {
     expect(findTestRun(command, scripts(table))).toBeNull();
   });
