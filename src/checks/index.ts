@@ -1,5 +1,6 @@
 // The one list of checks. A new check is one file under its area's folder, added here.
 import type { AnyCheck } from '../core/check.js';
+import { circularImportsCheck } from './code/circular-imports.js';
 import { complexityCheck } from './code/complexity.js';
 import { fileSizeCheck } from './code/file-size.js';
 import { functionSizeCheck } from './code/function-size.js';
@@ -8,6 +9,8 @@ import { parametersCheck } from './code/parameters.js';
 import { parseErrorCheck } from './code/parse-error.js';
 import { tsconfigStrictCheck } from './code/tsconfig-strict.js';
 import { typeEscapesCheck } from './code/type-escapes.js';
+import { unusedExportsCheck } from './code/unused-exports.js';
+import { unusedFilesCheck } from './code/unused-files.js';
 import { backupsCheck } from './data/backups.js';
 import { constraintsCheck } from './data/constraints.js';
 import { inputValidationCheck } from './data/input-validation.js';
@@ -58,6 +61,9 @@ export const checks: readonly AnyCheck[] = [
   fileSizeCheck,
   typeEscapesCheck,
   tsconfigStrictCheck,
+  circularImportsCheck,
+  unusedExportsCheck,
+  unusedFilesCheck,
   migrationsCheck,
   schemaSyncCheck,
   transactionsCheck,

@@ -110,6 +110,7 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
   const calls = new Map<string, ModuleCall>();
   const closeCalls: { call: string; line: number; pos: number }[] = [];
   const handlers: { event: string; line: number; span: Span | null }[] = [];
+  const localCalls: { name: string; pos: number }[] = [];
   let spans: Map<string, Span> | null = null;
 
   for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression) as (TS.CallExpression | TS.NewExpression)[]) {
@@ -125,6 +126,7 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
         handlers.push({ event, line: lineOf(sourceFile, node), span });
         continue;
       }
+      if (ts.isIdentifier(callee)) localCalls.push({ name: callee.text, pos: node.pos });
       if (ts.isPropertyAccessExpression(callee) && CLOSE_MEMBERS.has(callee.name.text)) {
         closeCalls.push({ call: callee.getText(sourceFile).replace(/\s+/g, ''), line: lineOf(sourceFile, node), pos: node.pos });
       }
@@ -141,11 +143,18 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
     calls.set(key, { ...resolved, construct, line: lineOf(sourceFile, node), count: 1, optionKeys: options.keys, envOptions: options.env });
   }
 
-  const processHandlers = handlers.map(({ event, line, span }) => ({
-    event,
-    line,
-    closes: span ? closeCalls.filter((close) => close.pos >= span.pos && close.pos < span.end).map((close) => close.call) : [],
-  }));
+  const within = (span: Span, pos: number) => pos >= span.pos && pos < span.end;
+  const processHandlers = handlers.map(({ event, line, span }) => {
+    if (!span) return { event, line, closes: [] };
+    // The handler's own lines, plus same-file functions it calls (`() => shutdown('SIGTERM')`).
+    const reached = [span];
+    for (const call of localCalls) {
+      const target = within(span, call.pos) ? (spans ??= functionSpans(ts, input)).get(call.name) : undefined;
+      if (target && !reached.includes(target)) reached.push(target);
+    }
+    const closes = closeCalls.filter((close) => reached.some((entry) => within(entry, close.pos))).map((close) => close.call);
+    return { event, line, closes: [...new Set(closes)] };
+  });
   return { calls: [...calls.values()], processHandlers, closeCalls: closeCalls.map(({ call, line }) => ({ call, line })) };
 }
 

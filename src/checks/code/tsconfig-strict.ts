@@ -1,84 +1,13 @@
 // code.tsconfig-strict: TypeScript's strict mode is on wherever TypeScript is compiled.
-import { ts } from 'ts-morph';
+import { resolveTsconfig } from '../../analysis/tsconfig.js';
 import { defineCheck } from '../../core/check.js';
 import type { RepoTree } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { basename, dirname } from '../../util/paths.js';
+import { basename } from '../../util/paths.js';
 import { plural, productionFiles } from './shared.js';
 
 /** Flags `strict` turns on; setting one of them to false undoes part of it. */
 const STRICT_FAMILY = ['noImplicitAny', 'strictNullChecks', 'strictFunctionTypes', 'strictBindCallApply', 'strictPropertyInitialization', 'noImplicitThis', 'alwaysStrict', 'useUnknownInCatchVariables'];
-/** Shared configs published as packages whose `strict` we know without reading node_modules. */
-const KNOWN_BASES: { prefix: string; strict: boolean }[] = [
-  { prefix: '@tsconfig/', strict: true },
-  { prefix: '@total-typescript/tsconfig', strict: true },
-  { prefix: '@sindresorhus/tsconfig', strict: true },
-  { prefix: '@vue/tsconfig', strict: true },
-  { prefix: 'expo/tsconfig.base', strict: false },
-];
-const MAX_EXTENDS = 10;
-
-interface Resolved {
-  options: Record<string, unknown>;
-  /** Where each option came from (the file that set it last). */
-  origin: Record<string, string>;
-  notes: string[];
-  unreadable: string | null;
-}
-
-function readJson(tree: RepoTree, path: string): Record<string, unknown> | null {
-  const text = tree.read(path);
-  if (text === null) return null;
-  const parsed = ts.parseConfigFileTextToJson(path, text);
-  return parsed.error || typeof parsed.config !== 'object' || parsed.config === null ? null : (parsed.config as Record<string, unknown>);
-}
-
-function joinPath(base: string, relative: string): string {
-  const parts = base === '' ? [] : base.split('/');
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
-}
-
-/** The compiler options of a tsconfig with its `extends` chain applied (bases first). */
-function resolveConfig(tree: RepoTree, path: string, depth = 0): Resolved {
-  const config = readJson(tree, path);
-  if (!config) return { options: {}, origin: {}, notes: [], unreadable: `${path} could not be read or parsed` };
-  const resolved: Resolved = { options: {}, origin: {}, notes: [], unreadable: null };
-  const bases = Array.isArray(config['extends']) ? config['extends'] : config['extends'] === undefined ? [] : [config['extends']];
-  for (const base of bases) {
-    if (typeof base !== 'string' || depth >= MAX_EXTENDS) continue;
-    if (base.startsWith('.')) {
-      const target = joinPath(dirname(path), base.endsWith('.json') ? base : `${base}.json`);
-      const inner = resolveConfig(tree, tree.has(target) ? target : joinPath(dirname(path), `${base}/tsconfig.json`), depth + 1);
-      Object.assign(resolved.options, inner.options);
-      Object.assign(resolved.origin, inner.origin);
-      resolved.notes.push(...inner.notes);
-      resolved.unreadable ??= inner.unreadable;
-      continue;
-    }
-    const known = KNOWN_BASES.find((candidate) => base.startsWith(candidate.prefix));
-    if (known) {
-      resolved.options['strict'] = known.strict;
-      resolved.origin['strict'] = base;
-      resolved.notes.push(`extends ${base} (strict: ${known.strict})`);
-    } else {
-      resolved.notes.push(`extends ${base}, a package shipshape does not read`);
-      resolved.unreadable ??= `extends ${base}, which is not in the repository`;
-    }
-  }
-  const options = config['compilerOptions'];
-  if (options && typeof options === 'object') {
-    for (const [key, value] of Object.entries(options)) {
-      resolved.options[key] = value;
-      resolved.origin[key] = path;
-    }
-  }
-  return resolved;
-}
-
 function lineOfKey(tree: RepoTree, path: string, key: string): number | undefined {
   const text = tree.read(path);
   if (text === null) return undefined;
@@ -124,7 +53,7 @@ export const tsconfigStrictCheck = defineCheck({
     let strictCount = 0;
     let unknownCount = 0;
     for (const path of configs) {
-      const resolved = resolveConfig(tree, path);
+      const resolved = resolveTsconfig(tree, path);
       const disabled = STRICT_FAMILY.filter((flag) => resolved.options[flag] === false);
       const strict = resolved.options['strict'] === true;
       if (strict && disabled.length === 0) {

@@ -1,0 +1,90 @@
+// Which source files run without being imported: package.json entry fields and scripts, HTML
+// script tags, Procfile/Dockerfile commands and the conventions in src/knowledge/entry-points.ts.
+import { firstString, resolveModulePath, resolvePackageFile } from './import-graph.js';
+import { joinPath } from './tsconfig.js';
+import type { ManifestsFact, PackageManifest, RepoTree } from '../core/facts.js';
+import { AUTO_IMPORT_FRAMEWORKS, COMMAND_PATH, ENTRY_CONVENTIONS } from '../knowledge/entry-points.js';
+import { basename, dirname, isSourceFile } from '../util/paths.js';
+
+export interface EntryPoints {
+  /** Entry files and, for each, why it is one. */
+  files: Map<string, string>;
+  /** Frameworks that load files without import statements, making "unused" unknowable. */
+  autoImports: string[];
+}
+
+const SCRIPT_TAG = /<script\b[^>]*\bsrc=["']([^"']+)["']/gi;
+const COMMAND_FILES = /(^|\/)(Procfile|Dockerfile|[\w.-]+\.Dockerfile|fly\.toml|render\.yaml|app\.json|nodemon\.json|ecosystem\.config\.[cm]?js)$/;
+
+function allStrings(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) allStrings(item, out);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) allStrings(item, out);
+  return out;
+}
+
+function dependencyNames(manifest: PackageManifest): Set<string> {
+  return new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies), ...Object.keys(manifest.peerDependencies)]);
+}
+
+export function findEntryPoints(tree: RepoTree, manifests: ManifestsFact | null, sourcePaths: readonly string[]): EntryPoints {
+  const files = new Map<string, string>();
+  const add = (path: string | null, why: string): void => {
+    if (path && !files.has(path)) files.set(path, why);
+  };
+  const packages = manifests?.all.length ? manifests.all : [];
+  const rootDeps = manifests?.root ? dependencyNames(manifests.root) : new Set<string>();
+  const autoImports = new Set<string>();
+  // A file belongs to the deepest package folder that contains it.
+  const dirs = packages.map((manifest) => manifest.dir).sort((a, b) => b.length - a.length);
+  const packageOf = (path: string): PackageManifest | undefined => {
+    const dir = dirs.find((candidate) => candidate === '' || path.startsWith(`${candidate}/`));
+    return packages.find((manifest) => manifest.dir === dir);
+  };
+
+  for (const manifest of packages) {
+    for (const field of [manifest.main, manifest.module, firstString(manifest.raw['browser'])]) {
+      if (field) add(resolvePackageFile(tree, manifest.dir, field), `${manifest.path} main/module`);
+    }
+    for (const target of Object.values(manifest.bin)) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} bin`);
+    for (const target of allStrings(manifest.exports, [])) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} exports`);
+    for (const [name, command] of Object.entries(manifest.scripts)) {
+      for (const match of command.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, manifest.dir, match[1]!), `script "${name}" in ${manifest.path}`);
+    }
+    const deps = dependencyNames(manifest);
+    for (const framework of AUTO_IMPORT_FRAMEWORKS) {
+      if (framework.enablers.some((name) => deps.has(name))) autoImports.add(framework.label);
+    }
+  }
+
+  for (const file of tree.files) {
+    if (file.path.endsWith('.html')) {
+      const text = tree.read(file.path) ?? '';
+      for (const match of text.matchAll(SCRIPT_TAG)) {
+        const src = match[1]!;
+        if (/^(https?:)?\/\//.test(src)) continue;
+        const base = src.startsWith('/') ? joinPath(dirname(file.path), src.slice(1)) : joinPath(dirname(file.path), src);
+        const resolved = resolveModulePath(tree, base);
+        add(resolved === 'asset' ? null : resolved, `<script> in ${file.path}`);
+      }
+    } else if (COMMAND_FILES.test(file.path)) {
+      const text = tree.read(file.path) ?? '';
+      for (const match of text.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, '', match[1]!), `command in ${basename(file.path)}`);
+    }
+  }
+
+  for (const path of sourcePaths) {
+    if (!isSourceFile(path)) continue;
+    const manifest = packageOf(path);
+    const relative = manifest && manifest.dir !== '' ? path.slice(manifest.dir.length + 1) : path;
+    const deps = manifest ? new Set([...dependencyNames(manifest), ...rootDeps]) : rootDeps;
+    for (const convention of ENTRY_CONVENTIONS) {
+      if (convention.enablers.length > 0 && !convention.enablers.some((name) => deps.has(name))) continue;
+      if (convention.patterns.some((pattern) => pattern.test(relative))) {
+        add(path, convention.label);
+        break;
+      }
+    }
+  }
+  return { files, autoImports: [...autoImports] };
+}

@@ -1,0 +1,190 @@
+// The project's own import graph, from the `imports` extract: relative specifiers, tsconfig `paths`
+// and `baseUrl`, and workspace package names resolved against the file list (no node_modules, no
+// file system). Used by the circular-import, unused-export and unused-file checks.
+import type { ImportKind } from './extractors/imports.js';
+import { importsOf } from './extracts.js';
+import { joinPath, resolveTsconfig } from './tsconfig.js';
+import type { CodeFact, ManifestsFact, PackageManifest, RepoTree } from '../core/facts.js';
+import { BUILD_DIRS } from '../knowledge/entry-points.js';
+import { dirname, isSourceFile } from '../util/paths.js';
+
+export interface ImportEdge {
+  from: string;
+  to: string;
+  line: number;
+  kind: ImportKind;
+  typeOnly: boolean;
+  names: string[];
+}
+
+export interface ImportGraph {
+  /** Outgoing edges by importing file. */
+  outgoing: Map<string, ImportEdge[]>;
+  /** Incoming edges by imported file. */
+  incoming: Map<string, ImportEdge[]>;
+  /** Relative imports that match no file: broken, or resolved in a way shipshape does not model. */
+  unresolved: { from: string; specifier: string; line: number }[];
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/** A path in the repository → the source file it names, trying what bundlers and TypeScript try. */
+export function resolveModulePath(tree: RepoTree, base: string): string | 'asset' | null {
+  if (tree.has(base)) return isSourceFile(base) ? base : 'asset';
+  const dot = base.lastIndexOf('.');
+  const extension = dot > base.lastIndexOf('/') ? base.slice(dot) : '';
+  for (const replacement of JS_TO_TS[extension] ?? []) {
+    const candidate = base.slice(0, dot) + replacement;
+    if (tree.has(candidate)) return candidate;
+  }
+  for (const candidate of EXTENSIONS) if (tree.has(base + candidate)) return base + candidate;
+  for (const candidate of EXTENSIONS) if (tree.has(`${base}/index${candidate}`)) return `${base}/index${candidate}`;
+  return null;
+}
+
+/** `dist/index.js` in a package whose source is `src/index.ts`: map build output back to source. */
+export function resolvePackageFile(tree: RepoTree, packageDir: string, file: string): string | null {
+  const relative = file.replace(/^\.\//, '');
+  const direct = resolveModulePath(tree, joinPath(packageDir, relative));
+  if (direct && direct !== 'asset') return direct;
+  if (BUILD_DIRS.test(relative)) {
+    const source = relative.replace(BUILD_DIRS, 'src/').replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+    const mapped = resolveModulePath(tree, joinPath(packageDir, source));
+    if (mapped && mapped !== 'asset') return mapped;
+  }
+  return null;
+}
+
+interface PathMapping {
+  pattern: string;
+  targets: string[];
+  /** Folder the targets are relative to. */
+  base: string;
+}
+
+interface ConfigScope {
+  mappings: PathMapping[];
+  baseUrl: string | null;
+}
+
+function scopeOf(tree: RepoTree, configPath: string): ConfigScope {
+  const resolved = resolveTsconfig(tree, configPath);
+  const baseUrlValue = resolved.options['baseUrl'];
+  const baseUrl = typeof baseUrlValue === 'string' ? joinPath(dirname(resolved.origin['baseUrl'] ?? configPath), baseUrlValue) : null;
+  const paths = resolved.options['paths'];
+  const mappings: PathMapping[] = [];
+  if (paths && typeof paths === 'object') {
+    const base = baseUrl ?? dirname(resolved.origin['paths'] ?? configPath);
+    for (const [pattern, targets] of Object.entries(paths)) {
+      if (Array.isArray(targets)) mappings.push({ pattern, targets: targets.filter((target): target is string => typeof target === 'string'), base });
+    }
+  }
+  return { mappings, baseUrl };
+}
+
+function packageEntry(tree: RepoTree, manifest: PackageManifest): string | null {
+  const exportsField = manifest.exports;
+  const dot = typeof exportsField === 'string' ? exportsField : firstString((exportsField as Record<string, unknown> | null)?.['.'] ?? exportsField);
+  for (const candidate of [dot, manifest.module, manifest.main, 'src/index', 'index']) {
+    if (typeof candidate !== 'string') continue;
+    const resolved = resolvePackageFile(tree, manifest.dir, candidate);
+    if (resolved) return resolved;
+  }
+  return null;
+}
+
+/** The first string leaf of a package.json `exports` value (conditions in their written order). */
+export function firstString(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = firstString(item);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) {
+      const found = firstString(item);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// Three checks need the graph of the same audit: build it once per code fact.
+const built = new WeakMap<CodeFact, ImportGraph>();
+
+export function importGraphOf(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
+  let graph = built.get(code);
+  if (!graph) {
+    graph = buildImportGraph(code, tree, manifests);
+    built.set(code, graph);
+  }
+  return graph;
+}
+
+export function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
+  const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [] };
+  const configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)tsconfig\.json$/.test(path)));
+  const scopes = new Map<string, ConfigScope | null>();
+  const scopeFor = (dir: string): ConfigScope | null => {
+    const cached = scopes.get(dir);
+    if (cached !== undefined) return cached;
+    const config = dir === '' ? 'tsconfig.json' : `${dir}/tsconfig.json`;
+    const scope = configs.has(config) ? scopeOf(tree, config) : dir === '' ? null : scopeFor(dirname(dir));
+    scopes.set(dir, scope);
+    return scope;
+  };
+  const workspaces = new Map<string, PackageManifest>();
+  for (const manifest of manifests?.all ?? []) if (manifest.name) workspaces.set(manifest.name, manifest);
+
+  const resolveBare = (from: string, specifier: string): string | null => {
+    const scope = scopeFor(dirname(from));
+    for (const mapping of scope?.mappings ?? []) {
+      const star = mapping.pattern.indexOf('*');
+      const prefix = star === -1 ? mapping.pattern : mapping.pattern.slice(0, star);
+      const suffix = star === -1 ? '' : mapping.pattern.slice(star + 1);
+      const matches = star === -1 ? specifier === mapping.pattern : specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length;
+      if (!matches) continue;
+      const captured = star === -1 ? '' : specifier.slice(prefix.length, specifier.length - suffix.length);
+      for (const target of mapping.targets) {
+        const resolved = resolveModulePath(tree, joinPath(mapping.base, target.replace('*', captured)));
+        if (resolved && resolved !== 'asset') return resolved;
+      }
+    }
+    if (scope?.baseUrl !== null && scope?.baseUrl !== undefined) {
+      const resolved = resolveModulePath(tree, joinPath(scope.baseUrl, specifier));
+      if (resolved && resolved !== 'asset') return resolved;
+    }
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const manifest = workspaces.get(name);
+    if (!manifest) return null;
+    const subpath = specifier.slice(name.length + 1);
+    return subpath ? resolvePackageFile(tree, manifest.dir, subpath) : packageEntry(tree, manifest);
+  };
+
+  for (const file of code.files) {
+    const edges: ImportEdge[] = [];
+    for (const record of importsOf(file).imports) {
+      const relative = record.specifier.startsWith('./') || record.specifier.startsWith('../') || record.specifier === '.' || record.specifier === '..';
+      let target: string | 'asset' | null;
+      if (relative) {
+        target = resolveModulePath(tree, joinPath(dirname(file.path), record.specifier.split('?')[0]!));
+        if (target === null) graph.unresolved.push({ from: file.path, specifier: record.specifier, line: record.line });
+      } else {
+        target = resolveBare(file.path, record.specifier);
+      }
+      if (target === null || target === 'asset') continue;
+      const edge: ImportEdge = { from: file.path, to: target, line: record.line, kind: record.kind, typeOnly: record.typeOnly, names: record.names };
+      edges.push(edge);
+      const incoming = graph.incoming.get(target);
+      if (incoming) incoming.push(edge);
+      else graph.incoming.set(target, [edge]);
+    }
+    graph.outgoing.set(file.path, edges);
+  }
+  return graph;
+}

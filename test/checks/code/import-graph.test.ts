@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { circularImportsCheck } from '../../../src/checks/code/circular-imports.js';
+import { unusedExportsCheck } from '../../../src/checks/code/unused-exports.js';
+import { unusedFilesCheck } from '../../../src/checks/code/unused-files.js';
+import { runCheckOn } from '../../helpers/run-check.js';
+
+const pkg = (extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', private: true, main: 'src/index.ts', ...extra });
+
+describe('code.circular-imports', () => {
+  it('finds a cycle and names the chain', async () => {
+    const result = await runCheckOn(circularImportsCheck, {
+      'package.json': pkg(),
+      'src/index.ts': "import { a } from './a';\nconsole.log(a);",
+      'src/a.ts': "import { b } from './b';\nexport const a = () => b();",
+      'src/b.ts': "import { c } from './c.js';\nexport const b = () => c();",
+      'src/c.ts': "import { a } from './a';\nexport const c = () => a;",
+    });
+    expect(result.status).toBe('fail'); // 3 of 4 files are in the cycle
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]?.message).toContain('src/a.ts → src/b.ts → src/c.ts → src/a.ts');
+    expect(result.findings[0]?.location).toEqual({ file: 'src/a.ts', line: 1 });
+  });
+
+  it.each([
+    ['type-only imports', "import type { B } from './b';\nexport type A = B;", "import type { A } from './a';\nexport type B = A;"],
+    ['inline type-only names', "import { type B } from './b';\nexport type A = B;", "import { type A } from './a';\nexport type B = A;"],
+    ['dynamic imports', "export const a = () => import('./b');", "import { a } from './a';\nexport const b = a;"],
+  ])('ignores %s', async (_label, a, b) => {
+    const result = await runCheckOn(circularImportsCheck, { 'src/a.ts': a, 'src/b.ts': b });
+    expect(result.status).toBe('pass');
+  });
+
+  it('resolves tsconfig paths', async () => {
+    const result = await runCheckOn(circularImportsCheck, {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
+      'src/a.ts': "import { b } from '@/lib/b';\nexport const a = 1 + b;",
+      'src/lib/b.ts': "import { a } from '@/a';\nexport const b = a;",
+    });
+    expect(result.findings).toHaveLength(1);
+  });
+
+  it('resolves index files and CommonJS', async () => {
+    const result = await runCheckOn(circularImportsCheck, {
+      'lib/a.js': "const b = require('./b');\nmodule.exports = { b };",
+      'lib/b/index.js': "const a = require('../a');\nmodule.exports = a;",
+    });
+    expect(result.findings).toHaveLength(1);
+  });
+});
+
+describe('code.unused-files', () => {
+  it('reports a file reachable from no entry point', async () => {
+    const result = await runCheckOn(unusedFilesCheck, {
+      'package.json': pkg({ scripts: { seed: 'tsx src/seed.ts' } }),
+      'src/index.ts': "import { used } from './used';\nused();",
+      'src/used.ts': 'export const used = () => 1;',
+      'src/seed.ts': 'export {};',
+      'src/old-api.ts': 'export const old = () => 1;',
+      'src/used.test.ts': "import { used } from './used';",
+      'vite.config.ts': 'export default {};',
+    });
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['src/old-api.ts']);
+  });
+
+  it('knows Next.js conventions', async () => {
+    const result = await runCheckOn(unusedFilesCheck, {
+      'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0' } }),
+      'app/page.tsx': "import { Hero } from '@/components/hero';\nexport default function Page() { return <Hero />; }",
+      'app/api/users/route.ts': 'export async function GET() { return Response.json([]); }',
+      'components/hero.tsx': 'export function Hero() { return <h1>Hi</h1>; }',
+      'components/unused.tsx': 'export function Unused() { return null; }',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+    });
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['components/unused.tsx']);
+  });
+
+  it('maps dist entry points back to source and follows HTML script tags', async () => {
+    const result = await runCheckOn(unusedFilesCheck, {
+      'package.json': JSON.stringify({ name: 'lib', main: 'dist/index.js', bin: { cli: './dist/cli.js' } }),
+      'src/index.ts': 'export const a = 1;',
+      'src/cli.ts': 'export {};',
+      'web/index.html': '<script type="module" src="/main.tsx"></script>',
+      'web/main.tsx': 'export {};',
+    });
+    expect(result.status).toBe('pass');
+  });
+
+  it('says unknown with auto-imports or without entry points', async () => {
+    const nuxt = await runCheckOn(unusedFilesCheck, { 'package.json': JSON.stringify({ dependencies: { nuxt: '3.0.0' } }), 'components/A.ts': 'export {}' });
+    expect(nuxt.status).toBe('unknown');
+    const nothing = await runCheckOn(unusedFilesCheck, { 'lib/a.ts': 'export const a = 1;' });
+    expect(nothing.status).toBe('unknown');
+  });
+});
+
+describe('code.unused-exports', () => {
+  it('reports exports nobody imports, but not entry points, namespaces or types', async () => {
+    const files: Record<string, string> = {
+      'package.json': pkg(),
+      'src/index.ts': "import { used } from './util';\nimport * as all from './all';\nexport const api = used + all.x;",
+      'src/util.ts': 'export const used = 1;\nexport const unusedHelper = 2;\nexport type Shape = { a: 1 };',
+      'src/all.ts': 'export const x = 1;\nexport const y = 2;',
+    };
+    // Enough used exports that one unused one stays a visible share.
+    const result = await runCheckOn(unusedExportsCheck, files);
+    expect(result.status).not.toBe('pass');
+    expect(result.findings.map((finding) => finding.message)).toEqual(['src/util.ts:2: export `unusedHelper` is not imported anywhere.']);
+  });
+});
