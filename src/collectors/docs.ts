@@ -53,19 +53,24 @@ export function unreadableReadme(tree: RepoTree): { path: string; reason: string
   return null;
 }
 
+/** The licence file directly in `dir` ('' for the root), or null. */
+export function licenseFileIn(tree: RepoTree, dir: string): string | null {
+  const candidates = tree.files
+    .map((file) => file.path)
+    .filter((path) => dirname(path) === dir && LICENSE_NAME.test(basename(path)))
+    .sort(byPreference);
+  return candidates[0] ?? null;
+}
+
 export function collectDocs(tree: RepoTree): DocsFact {
   const readme = findReadme(tree);
-  const licenseCandidates = tree.files
-    .map((file) => file.path)
-    .filter((path) => !path.includes('/') && LICENSE_NAME.test(path))
-    .sort(byPreference);
   const changelog = rootFile(tree, CHANGELOG_NAME).sort(byPreference)[0] ?? null;
   const docFiles = tree.files
     .map((file) => file.path)
     .filter((path) => isProse(path) && path !== readme?.path && !isFixturePath(path))
     .filter((path) => DOC_FOLDER.test(path) || (!path.includes('/') && !/\.txt$/i.test(path)))
     .filter((path) => !LICENSE_NAME.test(basename(path)));
-  return { readme, docFiles, license: licenseCandidates[0] ?? null, changelog };
+  return { readme, docFiles, license: licenseFileIn(tree, ''), changelog };
 }
 
 export const docsCollector = defineCollector({

@@ -7,7 +7,7 @@ import { basename, dirname, isFixturePath } from '../util/paths.js';
 
 type Note = { path: string; message: string };
 
-const stringRecord = z.record(z.string(), z.unknown());
+const jsonObject = z.record(z.string(), z.unknown());
 
 /**
  * Each field is checked on its own so that one wrong-typed field (a number where a string belongs)
@@ -60,7 +60,7 @@ function commandName(packageName: string | null): string | null {
 
 function stringEntries(field: string, value: unknown, path: string, notes: Note[]): Record<string, string> {
   if (value === undefined) return {};
-  const parsed = stringRecord.safeParse(value);
+  const parsed = jsonObject.safeParse(value);
   if (!parsed.success) {
     notes.push({ path, message: `"${field}" is not an object; ignored` });
     return {};
@@ -82,7 +82,7 @@ function field<T>(name: string, schema: z.ZodType<T>, value: unknown, path: stri
 }
 
 /** Reads one package.json into the typed view, leniently. Returns a message when it cannot be used at all. */
-export function readManifest(tree: RepoTree, path: string, notes: Note[]): PackageManifest | { error: string } {
+function readManifest(tree: RepoTree, path: string, notes: Note[]): PackageManifest | { error: string } {
   const text = tree.read(path);
   if (text === null) return { error: `cannot be read: ${tree.unreadable.get(path) ?? 'unknown reason'}` };
   let document: unknown;
@@ -91,7 +91,7 @@ export function readManifest(tree: RepoTree, path: string, notes: Note[]): Packa
   } catch (error) {
     return { error: `not valid JSON: ${locateJsonError(text, (error as Error).message)}` };
   }
-  const raw = stringRecord.safeParse(document);
+  const raw = jsonObject.safeParse(document);
   if (!raw.success) return { error: 'not a JSON object' };
   const data = raw.data;
   const name = field('name', FIELD_SCHEMAS.name, data.name, path, notes);

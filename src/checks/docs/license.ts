@@ -1,4 +1,5 @@
 // docs.license: a licence file exists; `na` for a private app that says so with `"private": true`.
+import { licenseFileIn } from '../../collectors/docs.js';
 import { defineCheck } from '../../core/check.js';
 
 /** SPDX's way for a package.json to say "no licence is granted": a proprietary, closed project. */
@@ -19,7 +20,8 @@ export const licenseCheck = defineCheck({
     'Choose a licence (https://choosealicense.com: MIT for permissive open source, or a proprietary notice ' +
     'for a closed product) and commit its full text as LICENSE at the root; set the same identifier in ' +
     'package.json\'s "license" field. For an application that is never published, mark package.json ' +
-    '`"private": true` instead, and this check no longer applies.',
+    '`"private": true` instead, and this check no longer applies. In a monorepo, one LICENSE at the root ' +
+    'covers every package; otherwise each published package needs its own.',
   severity: 'low',
   weight: 1,
   effortMinutes: 5,
@@ -39,6 +41,26 @@ export const licenseCheck = defineCheck({
         };
       }
       return { status: 'pass', evidence: [`${file} is present`, ...(declared ? [`package.json: "license": "${declared}"`] : [])] };
+    }
+    // A private root is often only the frame of a monorepo whose packages are published one by one.
+    const published = root?.private ? manifests.workspaces.filter((manifest) => !manifest.private) : [];
+    if (published.length > 0) {
+      const missing = published.filter((manifest) => !licenseFileIn(tree, manifest.dir));
+      const present = published.flatMap((manifest) => licenseFileIn(tree, manifest.dir) ?? []);
+      if (missing.length === 0) return { status: 'pass', evidence: present.map((path) => `${path} is present`) };
+      return {
+        status: present.length > 0 ? 'partial' : 'fail',
+        score: present.length / published.length,
+        evidence: [
+          'no licence file at the root',
+          ...missing.map((manifest) => `${manifest.path}: a published package (not "private") without a licence file`),
+        ],
+        findings: missing.map((manifest) => ({
+          message: `${manifest.name ?? manifest.dir} (${manifest.path}) is published without a licence file, and there is none at the root either.`,
+          location: { file: manifest.path },
+          snippet: manifest.dir,
+        })),
+      };
     }
     if (root?.private) {
       return {

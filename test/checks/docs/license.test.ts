@@ -26,6 +26,28 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
   { name: '"private": "true" as a string is not private', files: { 'package.json': manifest({ private: 'true' }) }, status: 'fail' },
   { name: 'an empty LICENSE', files: { LICENSE: '\n' }, status: 'fail', evidence: /empty/ },
   { name: 'a licence in a sub-folder only', files: { 'packages/a/LICENSE': MIT }, status: 'fail' },
+  {
+    name: 'a private monorepo root whose published packages each have a licence',
+    files: { 'package.json': manifest({ private: true, workspaces: ['packages/*'] }), 'packages/a/package.json': manifest({ name: 'a' }), 'packages/a/LICENSE': MIT, 'packages/app/package.json': manifest({ private: true }) },
+    status: 'pass',
+    evidence: /packages\/a\/LICENSE is present/,
+  },
+  {
+    name: 'a private monorepo root with a published package without a licence',
+    files: { 'package.json': manifest({ private: true, workspaces: ['packages/*'] }), 'packages/a/package.json': manifest({ name: 'a' }) },
+    status: 'fail',
+    evidence: /packages\/a\/package\.json: a published package/,
+  },
+  {
+    name: 'a private monorepo root with only private packages',
+    files: { 'package.json': manifest({ private: true, workspaces: ['apps/*'] }), 'apps/web/package.json': manifest({ private: true }) },
+    status: 'na',
+  },
+  {
+    name: 'a root licence covers the published packages',
+    files: { LICENSE: MIT, 'package.json': manifest({ private: true, workspaces: ['packages/*'] }), 'packages/a/package.json': manifest({ name: 'a' }) },
+    status: 'pass',
+  },
 ];
 
 describe('docs.license', () => {
