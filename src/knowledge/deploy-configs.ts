@@ -14,7 +14,9 @@ export interface DeployConfigSpec {
 
 const KUBERNETES_KINDS = /^kind:\s*(Deployment|StatefulSet|DaemonSet|CronJob|Job|Service|Ingress|Pod|ReplicaSet|HorizontalPodAutoscaler|Rollout|Knative|KService)\s*$/m;
 
+/** The first entry whose path (and content) matches a file decides what it is. */
 export const DEPLOY_CONFIGS: readonly DeployConfigSpec[] = [
+  { target: 'development container', path: /(^|\/)((Dockerfile|Containerfile)[.-](dev|development|local|test|ci)|(dev|development|local|test)\.(Dockerfile|dockerfile|Containerfile))$/, strength: 'local' },
   { target: 'Docker image', path: /(^|\/)(Dockerfile|Containerfile)([.-][\w.-]+)?$/, strength: 'deploy' },
   { target: 'Docker image', path: /(^|\/)[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/, strength: 'deploy' },
   { target: 'Docker Compose', path: /(^|\/)(docker-)?compose([.-][\w-]+)?\.ya?ml$/, strength: 'local' },

@@ -7,7 +7,7 @@ import { DEPLOY_STEPS } from '../../knowledge/deploy-configs.js';
 /** Packages published to a registry rather than deployed to a server. */
 const DISTRIBUTED_KINDS: ReadonlySet<ProjectKind> = new Set(['library', 'cli']);
 
-/** docker-compose alone usually starts a local database; how the app reaches production is still unwritten. */
+/** docker-compose or a Dockerfile.dev alone set up development; how the app reaches production is still unwritten. */
 const COMPOSE_ONLY_SCORE = 0.5;
 const MAX_LISTED = 5;
 
@@ -79,8 +79,8 @@ export const deployConfigCheck = defineCheck({
         evidence,
         findings: [
           {
-            title: 'Only a docker-compose file, no deployment configuration',
-            message: `${local.map((config) => config.path).join(', ')} describes containers to run, but no Dockerfile, platform file or deploying CI step says how the app itself is built and deployed.`,
+            title: 'Only a local container set-up, no deployment configuration',
+            message: `${local.map((config) => config.path).join(', ')} ${local.length === 1 ? 'describes' : 'describe'} containers for development, but no production Dockerfile, platform file or deploying CI step says how the app itself is built and deployed.`,
             location: { file: local[0]!.path },
             severity: 'low',
           },

@@ -39,6 +39,12 @@ describe('delivery.deploy-config', () => {
     expect(result.evidence[0]).toBe(evidence);
   });
 
+  it('treats a development Dockerfile like docker-compose', async () => {
+    const result = await run({ 'Dockerfile.dev': 'FROM node:22', 'docker/test.Dockerfile': 'FROM node:22' });
+    expect(result.status).toBe('partial');
+    expect(result.evidence).toEqual(['Dockerfile.dev (development container)', 'docker/test.Dockerfile (development container)']);
+  });
+
   it('gives half credit to docker-compose alone, with a low finding', async () => {
     const result = await run({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n' });
     expect(result.status).toBe('partial');
