@@ -1,11 +1,11 @@
 // deps.unlisted: packages the code imports without declaring them, which work only as long as
 // something else happens to install them.
 import { defineCheck } from '../../core/check.js';
-import type { ManifestsFact, PackageManifest, RepoTree } from '../../core/facts.js';
+import type { ManifestsFact, PackageManifest } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { isFixturePath } from '../../util/paths.js';
 import { indexImports, type ImportSite } from './import-sites.js';
-import { localAliases } from './local-aliases.js';
+import { entriesUnder, localAliases } from './local-aliases.js';
 import { plural, withoutManifest } from './support.js';
 
 function declaredIn(manifest: PackageManifest | undefined): Set<string> {
@@ -16,19 +16,6 @@ function declaredIn(manifest: PackageManifest | undefined): Set<string> {
     ...Object.keys(manifest.peerDependencies),
     ...Object.keys(manifest.optionalDependencies),
   ]);
-}
-
-function topLevelDirs(tree: RepoTree, dir: string): Set<string> {
-  const prefix = dir === '' ? '' : `${dir}/`;
-  const dirs = new Set<string>();
-  for (const file of tree.files) {
-    if (!file.path.startsWith(prefix)) continue;
-    const rest = file.path.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash > 0) dirs.add(rest.slice(0, slash));
-    else dirs.add(rest.replace(/\.[cm]?[jt]sx?$/, ''));
-  }
-  return dirs;
 }
 
 function workspaceNames(manifests: ManifestsFact): Set<string> {
@@ -67,7 +54,7 @@ export const unlistedCheck = defineCheck({
     for (const [dir, packages] of index) {
       const manifest = manifests.all.find((candidate) => candidate.dir === dir);
       const declared = declaredIn(manifest);
-      const local = new Set([...topLevelDirs(tree, dir), ...localAliases(tree, dir)]);
+      const local = new Set([...entriesUnder(tree, dir), ...localAliases(tree, dir)]);
       for (const [name, allSites] of packages) {
         const sites = allSites.filter((site) => !isFixturePath(site.file) || site.isTest);
         if (sites.length === 0 || declared.has(name) || rootDeclared.has(name) || siblings.has(name)) continue;

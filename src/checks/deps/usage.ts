@@ -44,7 +44,9 @@ function escapeRegExp(text: string): string {
 /** Why `name` counts as used without an import, or null. */
 export function usedWithoutImport(name: string, context: UsageContext): string | null {
   const bins = BIN_NAMES[name] ?? [name, name.replace(/^@[^/]+\//, '')];
-  const command = bins.find((bin) => context.scriptWords.has(bin) || [...context.scriptWords].some((word) => word.endsWith(`/${bin}`)));
+  const words = [...context.scriptWords];
+  // `tsc`, `node_modules/.bin/tsc`, or a module path such as `node -r dotenv/config`.
+  const command = bins.find((bin) => context.scriptWords.has(bin) || words.some((word) => word.endsWith(`/${bin}`) || word.startsWith(`${name}/`)));
   if (command) return `run as \`${command}\` in a script`;
   const tool = LOADED_BY_TOOL.find((rule) => rule.pattern.test(name) && rule.loadedBy.some((loader) => context.declared.has(loader)));
   if (tool) return `loaded by ${tool.loadedBy.find((loader) => context.declared.has(loader))} from its configuration`;

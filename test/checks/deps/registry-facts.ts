@@ -14,7 +14,8 @@ export function recorded(name: string): PackageRegistryInfo {
 export function synthetic(name: string, time: Record<string, string>, extra: Partial<PackageRegistryInfo> = {}): PackageRegistryInfo {
   const versions = Object.keys(time);
   return {
-    ...packageWithoutInfo(name, 'ok', '', new Date('2026-11-01T00:00:00Z')),
+    ...packageWithoutInfo(name, 'unknown', '', new Date('2026-11-01T00:00:00Z')),
+    status: 'ok',
     reason: null,
     distTags: { latest: versions[versions.length - 1]! },
     time,
