@@ -131,6 +131,8 @@ const DEFAULT_DATABASE_PASSWORDS = new Set([
 function verifyDatabaseUrl(match: SecretMatchGroups): SecretVerdict | null {
   const host = (match.groups.host ?? '').replace(/:\d+$/, '');
   if (LOCAL_HOST.test(host)) return null;
+  // `u:p@`, `x:y@`: too short to be anything but a stand-in.
+  if (match.secret.length < 4) return null;
   if (DEFAULT_DATABASE_PASSWORDS.has(match.secret.toLowerCase())) return null;
   return {};
 }
@@ -183,8 +185,15 @@ const NON_SECRET_QUALIFIERS = new Set([
   'color',
 ]);
 
-/** Values that are names, paths or URLs rather than random material. */
-const NOT_RANDOM = [/:\/\//, /^\.{0,2}\//, /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, /^[a-z]+(?:[A-Z][a-z]+)+$/];
+/** Values that are names, paths, URLs or code rather than random material. */
+const NOT_RANDOM = [
+  /:\/\//,
+  /^\.{0,2}\//,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^[a-z]+(?:[A-Z][a-z]+)+$/,
+  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/,
+  /[(){}[\]<>]/,
+];
 
 function longestRun(value: string): number {
   let longest = 0;

@@ -121,6 +121,9 @@ const ignored: { name: string; path: string; text: string }[] = [
   { name: 'public key block', path: 'keys/server.pub', text: privateKeyBlock().replaceAll('PRIVATE', 'PUBLIC') },
   { name: 'Twilio-shaped value outside a Twilio context', path: 'src/ids.ts', text: `const row = "${fake.twilioKey}";` },
   { name: 'hex digest assigned to a non-secret name', path: 'src/cache.ts', text: `const checksum = "${alnum(40, 43)}";` },
+  { name: 'a call as an unquoted value (transpiled code)', path: 'cache/abc123', text: 'secret: (0,__vite_ssr_import_3__.privateKeyBlock)(),\npassword: alnum(20, 33),' },
+  { name: 'a member path as an unquoted value', path: 'notes/snippet', text: 'apiKey = settings.openaiApiKeyValue9;' },
+  { name: 'a one-letter database password', path: 'docs/db.md', text: 'postgres://u:p@mydb.abc123.eu-west-1.rds.amazonaws.com:5432/app' },
   { name: 'integrity hash', path: 'src/sri.ts', text: `integrity: "sha512-${alnum(86, 44)}=="` },
 ];
 
