@@ -16,6 +16,9 @@ const DESIGN_FOLDER = /(^|\/)(adrs?|decisions|decision[-_]records|architecture|d
 /** README headings that introduce an explanation of the system's structure. */
 const DESIGN_HEADING = /\b(architecture|design|how (it|this|the \w+) works|(project|folder|directory|code|repo(sitory)?|source) (structure|layout|organi[sz]ation)|codebase|internals|under the hood)\b/i;
 
+/** Visual design (a UI design system, brand assets) is not the design of the software. */
+const VISUAL_DESIGN = /design[-_ ]?(system|tokens?|assets|guide(lines)?|mock-?ups?|files)/i;
+
 /** A heading with less than this under it ("## Architecture\nTBD") is a placeholder. */
 const MIN_SECTION_WORDS = 10;
 const MAX_EVIDENCE = 3;
@@ -32,6 +35,7 @@ function designFiles(files: readonly FileEntry[]): string[] {
   return files
     .filter((file) => file.size > 0 && PROSE.test(file.path) && !isFixturePath(file.path))
     .filter((file) => DESIGN_DOCUMENT.test(basename(file.path).replace(PROSE, '')) || DESIGN_FOLDER.test(file.path))
+    .filter((file) => !VISUAL_DESIGN.test(file.path))
     .map((file) => file.path);
 }
 
@@ -58,7 +62,7 @@ export const architectureCheck = defineCheck({
     const files = designFiles(tree.files);
     const readme = docs.readme;
     const outline = readme ? outlineReadme(readme.text) : null;
-    const sections = outline?.headings.filter((heading) => DESIGN_HEADING.test(heading.text)) ?? [];
+    const sections = outline?.headings.filter((heading) => DESIGN_HEADING.test(heading.text) && !VISUAL_DESIGN.test(heading.text)) ?? [];
     const substantial = sections.filter((heading) => {
       const body = outline?.sections.get(heading.line) ?? [];
       return body.join(' ').split(/\s+/).filter(Boolean).length >= MIN_SECTION_WORDS;

@@ -27,6 +27,8 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
   },
   { name: 'a design doc inside test fixtures does not count', files: { 'test/fixtures/ARCHITECTURE.md': NOTES }, status: 'fail' },
   { name: 'a source file named design.ts is not a document', files: { 'src/design.ts': 'export const x = 1;' }, status: 'fail' },
+  { name: 'a "Design system" section is about visuals', files: { 'README.md': `# Acme\n\n## Design system\n\n${NOTES}` }, status: 'fail' },
+  { name: 'docs/design-system.md is about visuals', files: { 'docs/design-system.md': NOTES }, status: 'fail' },
   { name: 'a "Designer" heading is not a design section', files: { 'README.md': `# Acme\n\n## Designers\n\n${NOTES}` }, status: 'fail' },
 ];
 
