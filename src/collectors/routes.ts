@@ -51,7 +51,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
   const routers = new Map<string, RouterNode>();
   for (const file of files.values()) {
     for (const router of routesOf(file)?.routers ?? []) {
-      routers.set(`${file.path}#${router.name}`, { file: file.path, name: router.name, line: router.line, role: router.role, prefix: router.role === 'app' ? '' : null, mountedBy: router.role === 'app' ? 'an app object' : null });
+      routers.set(`${file.path}#${router.name}`, { file: file.path, name: router.name, line: router.line, role: router.role, prefix: router.role === 'app' ? '' : null, mountedBy: router.role === 'app' ? 'is the app itself' : null });
     }
   }
   const exported = (file: string, name: string) =>
@@ -78,7 +78,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
       const fromPrefix = edge.from === null ? '' : edge.from.prefix;
       if (fromPrefix === null) continue;
       edge.to.prefix = joinPath(fromPrefix, edge.path ?? '') ?? '';
-      edge.to.mountedBy = `mounted at ${edge.site}`;
+      edge.to.mountedBy = `is mounted at ${edge.site}`;
       changed = true;
     }
   }
@@ -123,7 +123,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
           routedRouters.add(`${router.file}#${router.name}`);
           mounted = router.prefix !== null;
           prefix = router.prefix ?? '';
-          mountEvidence = mounted ? `${router.name} (${router.file}:${router.line}) ${router.mountedBy}` : `router ${router.name} (${router.file}:${router.line}) is never mounted on an app`;
+          mountEvidence = mounted ? `on ${router.name} (${router.file}:${router.line}), which ${router.mountedBy}` : `router ${router.name} (${router.file}:${router.line}) is never mounted on an app`;
         } else {
           mounted = null;
           mountEvidence = `registered on ${route.receiver}, whose origin cannot be followed`;

@@ -32,7 +32,7 @@ export const backupsCheck = defineCheck({
       ...database.managedHosts.map(describe),
       ...use.integrations.filter((presence) => MANAGED_DATABASE_INTEGRATIONS[presence.id]).map((presence) => `uses ${MANAGED_DATABASE_INTEGRATIONS[presence.id]} (a managed database)`),
     ];
-    const evidence = [...backups.map(describe), ...restores.map(describe), ...managed];
+    const evidence = [...new Set([...backups.map(describe), ...restores.map(describe), ...managed])];
     if ((backups.length > 0 || managed.length > 0) && restores.length > 0) return { status: 'pass', evidence };
     if (backups.length > 0) {
       return {
