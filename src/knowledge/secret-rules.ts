@@ -13,6 +13,12 @@ export interface SecretMatchGroups {
   groups: Readonly<Record<string, string | undefined>>;
 }
 
+export interface VerifyContext {
+  now: Date;
+  /** The whole text of the file the match is in. */
+  text: string;
+}
+
 /** A rule's second look at a match: `null` drops it, an object may downgrade it and explain why. */
 export interface SecretVerdict {
   severity?: Severity;
@@ -47,7 +53,7 @@ export interface SecretRule {
   checkPlaceholder?: boolean;
   /** Generic assignments: `name = value`; in source code the value must be a string literal. */
   assignment?: boolean;
-  verify?(match: SecretMatchGroups, context: { now: Date }): SecretVerdict | null;
+  verify?(match: SecretMatchGroups, context: VerifyContext): SecretVerdict | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +89,7 @@ function verifySupabaseServiceRole(match: SecretMatchGroups): SecretVerdict | nu
 }
 
 /** Public-by-design tokens (Supabase `anon` keys) are dropped; expired ones are only worth a note. */
-function verifyJwt(match: SecretMatchGroups, context: { now: Date }): SecretVerdict | null {
+function verifyJwt(match: SecretMatchGroups, context: VerifyContext): SecretVerdict | null {
   const jwt = decodeJwt(match.secret);
   if (!jwt) return null;
   if (jwt.payload.role === 'anon' || isPlaceholder(JSON.stringify(jwt.payload))) return null;
@@ -106,6 +112,18 @@ function verifyPrivateKey(match: SecretMatchGroups): SecretVerdict | null {
   if (material.length < 64 || shannonEntropy(material) < 4.5) return null;
   const encrypted = /ENCRYPTED/.test(match.groups.kind ?? '') || /Proc-Type: 4,ENCRYPTED/.test(match.body);
   return encrypted ? { severity: 'high', blocker: false, note: 'encrypted: usable only with its passphrase' } : {};
+}
+
+const FIREBASE_CONFIG = /firebase|authDomain/i;
+
+/**
+ * A Google key beside a Firebase web config is public by design (it ships in every page); it still
+ * needs restricting to your domains, but it is no leak. Gemini and Maps keys are billable secrets.
+ */
+function verifyGoogleApiKey(_match: SecretMatchGroups, context: VerifyContext): SecretVerdict {
+  return FIREBASE_CONFIG.test(context.text)
+    ? { severity: 'low', note: 'looks like a Firebase web key, public by design: restrict it to your domains in the Google Cloud console' }
+    : {};
 }
 
 /** Hosts that only exist on a developer's machine or inside a compose network. */
@@ -183,7 +201,11 @@ const NON_SECRET_QUALIFIERS = new Set([
   'continuation',
   'design',
   'color',
+  'search',
 ]);
+
+/** Publishable keys (Stripe `pk_live_…`, Mapbox `pk.…`) are meant for the browser. */
+const PUBLIC_VALUE = /^pk[_.]/;
 
 /** Values that are names, paths, URLs or code rather than random material. */
 const NOT_RANDOM = [
@@ -213,7 +235,7 @@ function verifyAssignment(
   if ((last === 'key' || last === 'token') && (qualifier === undefined || NON_SECRET_QUALIFIERS.has(qualifier))) return null;
   if (qualifier !== undefined && NON_SECRET_QUALIFIERS.has(qualifier) && last === 'secret') return null;
   const value = match.secret;
-  if (NOT_RANDOM.some((pattern) => pattern.test(value))) return null;
+  if (PUBLIC_VALUE.test(value) || NOT_RANDOM.some((pattern) => pattern.test(value))) return null;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return null;
   if (longestRun(value) < minRun) return null;
   return {};
@@ -366,11 +388,12 @@ export const SECRET_RULES: readonly SecretRule[] = [
     scope: 'line',
     pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza(?<body>[0-9A-Za-z_-]{35}))(?![A-Za-z0-9_-])/,
     minEntropy: 3.5,
-    // Firebase web keys are public by design (they must be restricted, not hidden); Gemini and
-    // Maps keys are billable. The format cannot tell them apart, so: high, not a blocker.
+    // The format cannot tell a billable Gemini or Maps key from a public Firebase web key: high,
+    // not a blocker, and low next to a Firebase config.
     severity: 'high',
     blocker: false,
     confidence: 'provider',
+    verify: verifyGoogleApiKey,
   },
   {
     id: 'slack-token',

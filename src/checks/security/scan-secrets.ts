@@ -227,7 +227,7 @@ export function scanSecrets(path: string, text: string, options: ScanOptions, ru
         if (rule.checkPlaceholder !== false && isPlaceholder(candidate.body)) continue;
         if (accepted.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
         const verdict = rule.verify
-          ? rule.verify({ secret: candidate.secret, body: candidate.body, groups: candidate.groups }, options)
+          ? rule.verify({ secret: candidate.secret, body: candidate.body, groups: candidate.groups }, { now: options.now, text })
           : {};
         if (!verdict) continue;
         const { line, column } = lines.position(candidate.start);
