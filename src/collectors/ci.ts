@@ -233,6 +233,18 @@ export function parseCiConfig(spec: CiProviderSpec, path: string, tree: RepoTree
   }
 }
 
+/** Repository files whose steps a step brings in: a GitLab local include, a local composite action. */
+function referencedFiles(config: CiConfig, step: CiStep, tree: RepoTree): string[] {
+  if (config.provider === 'gitlab-ci' && step.uses?.startsWith(LOCAL_INCLUDE)) {
+    return localIncludePaths(step.uses.slice(LOCAL_INCLUDE.length), tree);
+  }
+  if (config.provider === 'github-actions' && step.uses?.startsWith('./')) {
+    const folder = step.uses.slice(2).replace(/\/+$/, '');
+    return [`${folder}/action.yml`, `${folder}/action.yaml`].filter((path) => tree.has(path));
+  }
+  return [];
+}
+
 /** Files a GitLab local include names; `*` and `**` globs are matched against the inventory. */
 function localIncludePaths(pattern: string, tree: RepoTree): string[] {
   if (!pattern.includes('*')) return tree.has(pattern) ? [pattern] : [];
@@ -255,15 +267,14 @@ export const ciCollector = defineCollector({
       const spec = ciProviderFor(file.path);
       if (spec) configs.push(parseCiConfig(spec, file.path, tree));
     }
-    // GitLab files included from the main one hold jobs too; includes may nest, each file is read once.
-    const gitlab = CI_PROVIDERS.find((spec) => spec.provider === 'gitlab-ci')!;
+    // Files referenced from a configuration hold steps too: GitLab local includes and GitHub
+    // composite actions of this repository. References may nest; each file is read once.
     for (let index = 0; index < configs.length; index++) {
       const config = configs[index]!;
-      if (config.provider !== 'gitlab-ci') continue;
+      const spec = CI_PROVIDERS.find((candidate) => candidate.provider === config.provider)!;
       for (const step of config.steps) {
-        if (!step.uses?.startsWith(LOCAL_INCLUDE)) continue;
-        for (const path of localIncludePaths(step.uses.slice(LOCAL_INCLUDE.length), tree)) {
-          if (!configs.some((known) => known.path === path)) configs.push(parseCiConfig(gitlab, path, tree));
+        for (const path of referencedFiles(config, step, tree)) {
+          if (!configs.some((known) => known.path === path)) configs.push(parseCiConfig(spec, path, tree));
         }
       }
     }

@@ -102,6 +102,18 @@ describe('ci collector', () => {
     ]);
   });
 
+  it('reads local composite actions a workflow uses', async () => {
+    const fact = await collectCi({
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - uses: ./.github/actions/check\n      - uses: ./.github/actions/missing\n',
+      '.github/actions/check/action.yml': 'name: check\nruns:\n  using: composite\n  steps:\n    - run: npm test\n      shell: bash\n',
+    });
+    expect(fact.configs.map((config) => [config.path, config.provider])).toEqual([
+      ['.github/workflows/ci.yml', 'github-actions'],
+      ['.github/actions/check/action.yml', 'github-actions'],
+    ]);
+    expect(fact.configs[1]!.steps).toEqual([{ run: 'npm test', job: null, line: 5 }]);
+  });
+
   it('extracts CircleCI run strings, run maps and orb jobs', async () => {
     const fact = await collectCi({
       '.circleci/config.yml': [
