@@ -39,10 +39,11 @@ export function isPublicVariable(name: string): boolean {
 }
 
 /**
- * Env-looking names that are something else: `.envrc` is a direnv script, `.env.vault` is encrypted
- * by design (dotenv-vault) and meant to be committed; code and docs named after env files are code.
+ * Env-looking names that are something else: `.envrc` is a direnv script; `.env.vault` (dotenv-vault)
+ * and `.env.enc`/`.gpg`/`.age` (sops, gpg, age) are encrypted to be committed; code and docs named
+ * after env files are code.
  */
-const NOT_ENV_FILE = /^\.envrc$|^\.env\.vault$|\.(?:[cm]?[jt]sx?|json|md|py|rb|go|sh|ya?ml|toml)$/;
+const NOT_ENV_FILE = /^\.envrc$|\.(?:vault|enc|encrypted|gpg|age|asc)$|\.(?:[cm]?[jt]sx?|json|md|py|rb|go|sh|ya?ml|toml)$/;
 
 /** `.env`, `.env.local`, `.env.production`, `prod.env`, `.example.env`, `env.example`, `.env-sample`… */
 export function isEnvFileName(name: string): boolean {

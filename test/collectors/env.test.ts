@@ -35,7 +35,7 @@ describe('env file names', () => {
     expect(classifyEnvFile(path)).toBe(kind);
   });
 
-  it.each(['.envrc', '.env.vault', 'env.d.ts', 'src/env.ts', '.env.ts', 'environment.ts', 'env-setup', 'README.env.md', 'venv'])(
+  it.each(['.envrc', '.env.vault', '.env.enc', '.env.production.gpg', 'secrets.env.age', 'env.d.ts', 'src/env.ts', '.env.ts', 'environment.ts', 'env-setup', 'README.env.md', 'venv'])(
     '%s is not an env file',
     (name) => expect(isEnvFileName(name)).toBe(false),
   );
