@@ -7,7 +7,7 @@
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
-import { chainText, moduleBindings, rootIdentifier, type BindingTable } from './module-bindings.js';
+import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
 
 export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http';
 
@@ -257,6 +257,8 @@ class RouteCollector {
     const ts = this.ts;
     let binding;
     let name: string;
+    const required = requiredModule(ts, callee); // `require('express')()`
+    if (required !== null) return ROUTER_FACTORIES.find((factory) => factory.module === required && factory.name === 'default') ?? null;
     if (ts.isIdentifier(callee)) {
       binding = this.bindings.get(callee.text);
       name = binding ? (binding.imported === '*' ? 'default' : binding.imported) : '';
@@ -320,11 +322,15 @@ class RouteCollector {
     let object = callee.expression;
     let path = literalText(ts, call.arguments[0]);
     let handlerArgs: readonly TS.Expression[] = call.arguments.slice(1);
-    // `app.route('/x').get(handler)` (Express) chains carry the path on the `route` call.
-    if (ts.isCallExpression(object) && ts.isPropertyAccessExpression(object.expression) && object.expression.name.text === 'route') {
-      path = literalText(ts, object.arguments[0]);
+    // `app.route('/x').get(handler).post(handler)` (Express) chains carry the path on the `route` call.
+    let chained: TS.Expression = object;
+    while (ts.isCallExpression(chained) && ts.isPropertyAccessExpression(chained.expression) && HTTP_METHODS.has(chained.expression.name.text)) {
+      chained = chained.expression.expression;
+    }
+    if (ts.isCallExpression(chained) && ts.isPropertyAccessExpression(chained.expression) && chained.expression.name.text === 'route') {
+      path = literalText(ts, chained.arguments[0]);
       handlerArgs = call.arguments;
-      object = object.expression.expression;
+      object = chained.expression.expression;
     } else if (path === null || call.arguments.length < 2) return;
     const last = handlerArgs[handlerArgs.length - 1];
     if (!last || !(isFunctionLike(ts, last) || ts.isIdentifier(last) || ts.isPropertyAccessExpression(last) || ts.isCallExpression(last))) return;
