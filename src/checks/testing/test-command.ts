@@ -180,8 +180,7 @@ function commandRun(words: readonly string[], start: number, context: Context): 
   const bin = binaryName(word);
   if (NOT_COMMANDS.has(bin)) return null;
   if (COMMAND_WRAPPERS.has(bin)) {
-    const separator = words.indexOf('--', index);
-    if (separator !== -1) return commandRun(words, separator + 1, context);
+    // The wrapped command starts at some later word (after the wrapper's options, or after `--`).
     for (let next = index + 1; next < words.length; next++) {
       if (isFlag(words[next])) continue;
       const run = commandRun(words, next, context);

@@ -40,6 +40,7 @@ describe('findTestRun', () => {
     'pnpm -r --parallel test',
     'docker compose run --rm app npm test',
     'timeout 600 npx jest',
+    'npx vitest run -- --reporter=dot',
   ])('`%s` runs tests by itself', (command) => {
     expect(findTestRun(command, noScripts)).not.toBeNull();
   });
