@@ -123,20 +123,21 @@ async function listWithGit(root: string, user: Ignore | null): Promise<{ files: 
   // Nothing listed: an empty folder, or one the enclosing repository ignores. The walk handles both.
   if (listed.length === 0) return null;
   const skips = new SkipList();
+  const kept: string[] = [];
+  for (const path of listed) {
+    // git lists an untracked folder holding its own repository as one entry ending in `/`.
+    if (path.endsWith('/')) {
+      skips.add(path.slice(0, -1), 'nested git repository');
+      continue;
+    }
+    const skip = skipForListedPath(path, user);
+    if (skip) skips.add(skip.path, skip.reason);
+    else kept.push(path);
+  }
   const limit = pLimit(STAT_CONCURRENCY);
   const entries = await Promise.all(
-    listed.map((path) =>
+    kept.map((path) =>
       limit(async (): Promise<FileEntry | null> => {
-        // git lists an untracked folder holding its own repository as one entry ending in `/`.
-        if (path.endsWith('/')) {
-          skips.add(path.slice(0, -1), 'nested git repository');
-          return null;
-        }
-        const skip = skipForListedPath(path, user);
-        if (skip) {
-          skips.add(skip.path, skip.reason);
-          return null;
-        }
         const kind = await statKind(join(root, path));
         if (kind.type === 'file') return { path, size: kind.size, tracked: tracked.has(path) };
         // A tracked file deleted from the work tree is not part of what is there to audit.
