@@ -42,10 +42,11 @@ const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
 /**
  * Methods that run the SQL text they are given, across pg, mysql2, knex, Prisma, TypeORM, Sequelize,
  * postgres.js, better-sqlite3 and sqlite3. `raw` methods take nothing but SQL (often a fragment such
- * as a WHERE clause); the others count only when the text reads as SQL, so generic names such as
- * `run` or `get` do not flag route definitions or caches.
+ * as a WHERE clause); query-builder conditions (TypeORM's `.where(\`id = ${id}\`)`) count when
+ * the text compares something; the others only when the text reads as SQL, so generic names such
+ * as `run` or `get` do not flag route definitions or caches.
  */
-const SQL_METHODS: Readonly<Record<string, 'always' | 'if-sql-text'>> = {
+const SQL_METHODS: Readonly<Record<string, SqlSink>> = {
   raw: 'always',
   unsafe: 'always',
   $queryRawUnsafe: 'always',
@@ -57,6 +58,12 @@ const SQL_METHODS: Readonly<Record<string, 'always' | 'if-sql-text'>> = {
   joinRaw: 'always',
   fromRaw: 'always',
   groupByRaw: 'always',
+  where: 'if-condition',
+  andWhere: 'if-condition',
+  orWhere: 'if-condition',
+  having: 'if-condition',
+  andHaving: 'if-condition',
+  orHaving: 'if-condition',
   query: 'if-sql-text',
   execute: 'if-sql-text',
   prepare: 'if-sql-text',
@@ -65,6 +72,10 @@ const SQL_METHODS: Readonly<Record<string, 'always' | 'if-sql-text'>> = {
   all: 'if-sql-text',
   get: 'if-sql-text',
 };
+
+type SqlSink = 'always' | 'if-condition' | 'if-sql-text';
+
+const SQL_CONDITION = /(=|<|>|\blike\b|\bin\b|\bis\b)/i;
 
 const SQL_TEXT =
   /\b(select\s[\s\S]*?\bfrom\b|insert\s+into\b|update\s+\S+\s+set\b|delete\s+from\b|(create|drop|alter|truncate)\s+table\b|where\s+[\w."`]+\s*(=|<|>|\blike\b|\bin\b))/i;
@@ -299,7 +310,10 @@ function checkCalls(analysis: Analysis, input: SourceInput): void {
     } else if (ts.isCallExpression(call) && first && ts.isPropertyAccessExpression(callee) && name && Object.hasOwn(SQL_METHODS, name)) {
       if (!analysis.isAssembled(first)) continue;
       const composition = analysis.composition(first);
-      if (composition.dynamic && (SQL_METHODS[name] === 'always' || SQL_TEXT.test(composition.text))) {
+      const sink = SQL_METHODS[name];
+      const looksLikeSql =
+        sink === 'always' || (sink === 'if-condition' ? SQL_CONDITION : SQL_TEXT).test(composition.text);
+      if (composition.dynamic && looksLikeSql) {
         analysis.report(call, 'sql-from-strings', calleeText(ts, callee, sourceFile), true);
       }
     }
