@@ -112,7 +112,7 @@ function raceFieldOf(ts: typeof TS, call: TS.CallExpression): string | undefined
       const { left, right, operatorToken } = node.initializer;
       const arithmetic = [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(operatorToken.kind);
       const field = node.name.text;
-      const readsSameField = [left, right].some((side) => ts.isPropertyAccessExpression(side) && side.name.text === field && !/^(req|request|body|input|data|args|dto)$/.test(side.expression.getText()));
+      const readsSameField = [left, right].some((side) => ts.isPropertyAccessExpression(side) && side.name.text === field && !/(^|\.)(req|request|body|input|data|args|dto|params|query|values)$/.test(side.expression.getText()));
       if (arithmetic && readsSameField) found = field;
     }
     ts.forEachChild(node, visit);
