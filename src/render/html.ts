@@ -18,6 +18,11 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
+/** Escaped prose in which `code spans`, as check authors write them, become <code>. */
+function prose(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function scoreClass(score: number | null): string {
   if (score === null) return 'none';
   return score >= READY_SCORE ? 'good' : score >= 60 ? 'fair' : 'poor';
@@ -87,7 +92,7 @@ export function histogramChart(bars: readonly HistogramBar[]): string {
 
 function findingItem(finding: ReportFinding): string {
   const where = locationText(finding);
-  return `<li>${where ? `<code>${e(where)}</code> ` : ''}${e(finding.message)}</li>`;
+  return `<li>${where ? `<code>${e(where)}</code> ` : ''}${prose(finding.message)}</li>`;
 }
 
 function summarySection(report: Report, model: ClientModel): string {
@@ -123,7 +128,7 @@ function summarySection(report: Report, model: ClientModel): string {
     parts.push(
       `<h3>${model.risks.length === 1 ? 'The biggest risk' : `The ${model.risks.length} biggest risks`}</h3><ol class="risks">` +
         model.risks
-          .map((item) => `<li><strong>${e(item.check.title)}</strong> <span class="sev sev-${item.check.severity}">${item.check.severity}</span><br>${e(headline(item))}</li>`)
+          .map((item) => `<li><strong>${e(item.check.title)}</strong> <span class="sev sev-${item.check.severity}">${item.check.severity}</span><br>${prose(headline(item))}</li>`)
           .join('') +
         '</ol>',
     );
@@ -182,7 +187,7 @@ function planItem(item: PlanItem, index: number): string {
     item.findings.length > 0
       ? item.findings.slice(0, FINDINGS_PER_ITEM).map(findingItem).join('') +
         (item.findings.length > FINDINGS_PER_ITEM ? `<li>… and ${item.findings.length - FINDINGS_PER_ITEM} more in the JSON report</li>` : '')
-      : (check.evidence.length > 0 ? check.evidence : ['(no detail recorded)']).map((line) => `<li>${e(line)}</li>`).join('');
+      : (check.evidence.length > 0 ? check.evidence : ['(no detail recorded)']).map((line) => `<li>${prose(line)}</li>`).join('');
   const partial = check.status === 'partial' && check.score !== null ? ` (${Math.round(check.score * 100)}%)` : '';
   return (
     `<article class="item" id="fix-${e(check.id)}">` +
@@ -190,8 +195,8 @@ function planItem(item: PlanItem, index: number): string {
     `<p class="meta"><code>${e(check.id)}</code> <span class="sev sev-${check.severity}">${check.severity}</span> ${STATUS_LABEL[check.status]}${partial}` +
     ` · gain <strong>${points(item.impact.exact)}</strong> points · effort ~${formatHours(item.effortMinutes)}</p>` +
     `<h4>Evidence</h4><ul class="evidence">${evidence}</ul>` +
-    (item.rationale ? `<h4>Why it matters</h4><p>${e(item.rationale)}</p>` : '') +
-    `<h4>How to fix</h4><p>${e(check.remediation)}</p>` +
+    (item.rationale ? `<h4>Why it matters</h4><p>${prose(item.rationale)}</p>` : '') +
+    `<h4>How to fix</h4><p>${prose(check.remediation)}</p>` +
     '</article>'
   );
 }
@@ -232,7 +237,7 @@ function unknownSection(model: ClientModel): string {
     '<p>These checks apply, but the files did not show the answer. They do not count as passes. Check each by hand; once confirmed, ' +
       'a team can record it with an expiry in <code>.shipshape/attestations.json</code>.</p><ul>' +
       model.unknown
-        .map((check) => `<li><strong>${e(check.title)}</strong> <code>${e(check.id)}</code>: ${e(check.reason ?? 'no evidence could be collected')}. To check by hand: ${e(check.remediation)}</li>`)
+        .map((check) => `<li><strong>${e(check.title)}</strong> <code>${e(check.id)}</code>: ${prose(check.reason ?? 'no evidence could be collected')}. To check by hand: ${prose(check.remediation)}</li>`)
         .join('') +
       '</ul>',
   );
@@ -317,7 +322,7 @@ function appendixSection(report: Report): string {
       e(check.title),
       `<span class="status status-${check.status}">${STATUS_LABEL[check.status]}${check.attested ? ' (attested)' : ''}</span>`,
       check.score === null ? '—' : String(Math.round(check.score * 100)),
-      e(check.attested ? check.evidence.at(-1) ?? '' : check.reason ?? check.evidence[0] ?? ''),
+      prose(check.attested ? check.evidence.at(-1) ?? '' : check.reason ?? check.evidence[0] ?? ''),
     ]);
   return section('appendix', 'Appendix: every check', table(['Check', 'Title', 'Status', 'Score', 'Notes'], rows, [3]));
 }
@@ -366,7 +371,7 @@ export function renderHtml(report: Report, options: ClientOptions = {}): string 
           'errors',
           'Errors',
           '<p>These parts of the audit failed; their checks count neither for nor against the score.</p><ul>' +
-            report.errors.map((error) => `<li><code>${e(error.source)}</code>: ${e(error.message)}</li>`).join('') +
+            report.errors.map((error) => `<li><code>${e(error.source)}</code>: ${prose(error.message)}</li>`).join('') +
             '</ul>',
         );
   const body = [

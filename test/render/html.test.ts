@@ -27,6 +27,12 @@ describe('HTML report, as text', () => {
     expect(html).not.toMatch(/url\(|@import/i);
   });
 
+  it('shows `code spans` in prose as code, still escaped', () => {
+    const withCode = renderHtml(fixtureReport({ errors: [{ source: 'x.y', message: 'run `a <b> c` first' }] }));
+    expect(withCode).toContain('run <code>a &#60;b&#62; c</code> first');
+    expect(html).toContain('To check by hand: Run <code>npm outdated</code>');
+  });
+
   it('has a print stylesheet', () => {
     expect(html).toContain('@media print');
   });
