@@ -307,10 +307,12 @@ function checkCalls(analysis: Analysis, input: SourceInput): void {
       if (analysis.isAssembled(first) && analysis.composition(first).dynamic) {
         analysis.report(call, 'shell-command-from-strings', calleeText(ts, callee, sourceFile), true);
       }
-    } else if (ts.isCallExpression(call) && first && ts.isPropertyAccessExpression(callee) && name && Object.hasOwn(SQL_METHODS, name)) {
+    } else if (ts.isCallExpression(call) && first && name && Object.hasOwn(SQL_METHODS, name)) {
       if (!analysis.isAssembled(first)) continue;
       const composition = analysis.composition(first);
-      const sink = SQL_METHODS[name];
+      // A bare function (`query(…)` from the app's own db module) is trusted with SQL only when the
+      // text reads as SQL; a method's name says more.
+      const sink = ts.isIdentifier(callee) ? 'if-sql-text' : SQL_METHODS[name];
       const looksLikeSql =
         sink === 'always' || (sink === 'if-condition' ? SQL_CONDITION : SQL_TEXT).test(composition.text);
       if (composition.dynamic && looksLikeSql) {
