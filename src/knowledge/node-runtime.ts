@@ -1,8 +1,8 @@
 // Node.js release lines and their end-of-life dates, from the schedule the node-releases package
 // ships (kept current by its maintainers), and the ways a repository names a Node version.
-import { createRequire } from 'node:module';
 import semver from 'semver';
 import { z } from 'zod';
+import schedule from 'node-releases/data/release-schedule/release-schedule.json' with { type: 'json' };
 
 const scheduleSchema = z.record(
   z.string(),
@@ -17,9 +17,8 @@ export interface ReleaseLine {
 }
 
 function loadSchedule(): ReadonlyMap<number, ReleaseLine> {
-  const raw = createRequire(import.meta.url)('node-releases/data/release-schedule/release-schedule.json') as unknown;
   const lines = new Map<number, ReleaseLine>();
-  for (const [key, entry] of Object.entries(scheduleSchema.parse(raw))) {
+  for (const [key, entry] of Object.entries(scheduleSchema.parse(schedule))) {
     const major = /^v(\d+)$/.exec(key)?.[1];
     if (major) lines.set(Number(major), { major: Number(major), end: entry.end, lts: entry.lts !== undefined, codename: entry.codename || null });
   }

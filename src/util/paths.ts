@@ -9,6 +9,11 @@ export function isTestFile(path: string): boolean {
   return TEST_FILE.test(path) || TEST_DIR.test(path);
 }
 
+/** Under a fixtures, mocks, samples or examples folder: a test file there is fixture data too. */
+export function isInFixtureDir(path: string): boolean {
+  return FIXTURE_DIR.test(path);
+}
+
 /** Data that exists for tests or examples (fixtures, mocks, samples): not production content. */
 export function isFixturePath(path: string): boolean {
   return FIXTURE_DIR.test(path) || isTestFile(path);

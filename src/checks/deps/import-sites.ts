@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import type { ImportsExtract } from '../../analysis/extractors/imports.js';
 import type { CodeFact, ManifestsFact } from '../../core/facts.js';
 import { RUNTIME_MODULES } from '../../knowledge/dependency-uses.js';
+import { isInFixtureDir } from '../../util/paths.js';
 
 export interface ImportSite {
   file: string;
@@ -39,7 +40,8 @@ export function indexImports(code: CodeFact, manifests: ManifestsFact): ImportIn
   const index: ImportIndex = new Map();
   for (const file of code.files) {
     const extract = file.extracts.imports as ImportsExtract | undefined;
-    if (!extract) continue;
+    // Fixtures and examples are sample projects with their own dependencies, not this package's code.
+    if (!extract || isInFixtureDir(file.path)) continue;
     const workspace = workspaceOf(file.path, dirs);
     const packages = index.get(workspace) ?? new Map<string, ImportSite[]>();
     index.set(workspace, packages);

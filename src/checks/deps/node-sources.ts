@@ -2,7 +2,7 @@
 // Dockerfiles and CI's setup-node steps.
 import type { CiFact, ManifestsFact, RepoTree } from '../../core/facts.js';
 import { readImageTag, readNodeVersion, type NodeVersionSpec } from '../../knowledge/node-runtime.js';
-import { basename } from '../../util/paths.js';
+import { basename, isInFixtureDir } from '../../util/paths.js';
 
 export interface NodeSource extends NodeVersionSpec {
   major: number;
@@ -40,6 +40,7 @@ function push(sources: NodeSource[], spec: NodeVersionSpec | null, where: Omit<N
 
 function dockerSources(tree: RepoTree, sources: NodeSource[]): void {
   for (const file of tree.files) {
+    if (isInFixtureDir(file.path)) continue;
     if (!/^(Dockerfile|Containerfile)([.-][\w.-]+)?$|\.dockerfile$/i.test(basename(file.path))) continue;
     const lines = (tree.read(file.path) ?? '').split(/\r?\n/);
     const args = new Map<string, string>();
@@ -84,10 +85,12 @@ function ciSources(ci: CiFact, sources: NodeSource[]): void {
 export function nodeVersionSources(tree: RepoTree, manifests: ManifestsFact, ci: CiFact): NodeSource[] {
   const sources: NodeSource[] = [];
   for (const manifest of manifests.all) {
+    if (isInFixtureDir(manifest.path)) continue;
     const engines = manifest.engines.node;
     if (engines) push(sources, readNodeVersion(engines), { source: `${manifest.path} engines.node`, file: manifest.path, line: null, text: engines });
   }
   for (const file of tree.files) {
+    if (isInFixtureDir(file.path)) continue;
     const rule = VERSION_FILES.find((candidate) => basename(file.path) === candidate.name);
     const found = rule?.read(tree.read(file.path) ?? '');
     if (rule && found) push(sources, readNodeVersion(found.text), { source: file.path, file: file.path, line: found.line, text: found.text });

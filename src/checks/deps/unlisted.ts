@@ -3,7 +3,6 @@
 import { defineCheck } from '../../core/check.js';
 import type { ManifestsFact, PackageManifest } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { isFixturePath } from '../../util/paths.js';
 import { indexImports, type ImportSite } from './import-sites.js';
 import { entriesUnder, localAliases } from './local-aliases.js';
 import { plural, withoutManifest } from './support.js';
@@ -55,9 +54,8 @@ export const unlistedCheck = defineCheck({
       const manifest = manifests.all.find((candidate) => candidate.dir === dir);
       const declared = declaredIn(manifest);
       const local = new Set([...entriesUnder(tree, dir), ...localAliases(tree, dir)]);
-      for (const [name, allSites] of packages) {
-        const sites = allSites.filter((site) => !isFixturePath(site.file) || site.isTest);
-        if (sites.length === 0 || declared.has(name) || rootDeclared.has(name) || siblings.has(name)) continue;
+      for (const [name, sites] of packages) {
+        if (declared.has(name) || rootDeclared.has(name) || siblings.has(name)) continue;
         if (local.has(name) || local.has(name.split('/')[0] ?? '')) continue;
         // A type-only import is satisfied by the package's types alone.
         if (sites.every((site) => site.typeOnly) && (declared.has(`@types/${name}`) || rootDeclared.has(`@types/${name}`))) continue;

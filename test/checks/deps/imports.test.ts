@@ -97,6 +97,16 @@ describe('deps.unlisted', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual(['chalk is imported in 2 places (first src/server.ts:2) but package.json does not declare it.']);
   });
 
+  it('leaves sample projects under fixtures/ and examples/ alone (near miss)', async () => {
+    const files = {
+      'package.json': pkg({}),
+      'src/a.ts': 'export const a = 1;\n',
+      'fixtures/demo-app/src/page.test.tsx': "import { render } from '@testing-library/react';\n",
+      'examples/basic/index.js': "const app = require('express')();\n",
+    };
+    expect((await runCheckOn(unlistedCheck, files)).status).toBe('pass');
+  });
+
   it('is only partial when tests alone import it', async () => {
     const files = { 'package.json': pkg({}), 'src/a.ts': 'export const a = 1;\n', 'test/a.test.ts': "import { expect } from 'chai';\n" };
     const result = await runCheckOn(unlistedCheck, files);

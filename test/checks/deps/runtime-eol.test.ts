@@ -78,6 +78,11 @@ describe('deps.runtime-eol', () => {
     expect(result.status).toBe('fail');
   });
 
+  it('ignores version files of sample projects under fixtures/ (near miss)', async () => {
+    const files = { 'package.json': pkg('>=24'), 'fixtures/old-app/.nvmrc': '16', 'fixtures/old-app/Dockerfile': 'FROM node:16\n' };
+    expect((await runCheckOn(runtimeEolCheck, files, { facts: { ci: { configs: [] } } })).status).toBe('pass');
+  });
+
   it('flags a pin outside the engines range', async () => {
     const result = await runCheckOn(runtimeEolCheck, { 'package.json': pkg('>=24'), '.nvmrc': '22' }, { facts: { ci: { configs: [] } } });
     expect(result.findings.map((finding) => finding.title)).toContain('Node.js version outside engines');
