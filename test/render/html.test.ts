@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaChart, escapeHtml, histogramChart, renderHtml } from '../../src/render/html.js';
 import { renderPortfolioHtml } from '../../src/render/portfolio.js';
 import { buildPortfolio } from '../../src/report/portfolio.js';
+import { catalogueInfo } from '../../src/render/index.js';
+import { auditExample } from './fixture-audits.js';
 import { fixtureCheckInfo, fixtureReport } from './fixture-report.js';
 import { previousReport, report } from './render-fixture.js';
 
@@ -139,6 +141,14 @@ describe.skipIf(!hasChromium)('HTML report, rendered in Chromium', () => {
     const { page } = await open(renderHtml(fixtureReport({ checks: [], findings: [], errors: [], metrics: {} })));
     expect(await page.locator('#plan').textContent()).toContain('Nothing to fix');
     expect(await page.locator('#hotspots').count()).toBe(0);
+    await page.close();
+  });
+
+  it('renders the report of a real prototype (fixtures/prototype-ai)', async () => {
+    const { page, requests } = await open(renderHtml(await auditExample('prototype-ai'), { checkInfo: catalogueInfo }));
+    expect(await page.locator('article.item').count()).toBeGreaterThan(3);
+    expect(await page.locator('ol.risks > li').count()).toBe(3);
+    expect(requests).toEqual([]);
     await page.close();
   });
 

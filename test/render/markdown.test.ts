@@ -6,6 +6,8 @@ import { renderGithubSummary } from '../../src/render/github.js';
 import { cell, inline, renderMarkdown } from '../../src/render/markdown.js';
 import { renderPortfolioMarkdown } from '../../src/render/portfolio.js';
 import { buildPortfolio } from '../../src/report/portfolio.js';
+import { catalogueInfo } from '../../src/render/index.js';
+import { auditExample, EXAMPLE_REPOSITORIES } from './fixture-audits.js';
 import { fixtureCheckInfo, fixtureReport } from './fixture-report.js';
 import { previousReport, report } from './render-fixture.js';
 
@@ -23,6 +25,10 @@ describe('markdownlint', () => {
     ['the portfolio', renderPortfolioMarkdown(buildPortfolio([{ source: 'a.json', report }, { source: 'b.json', report: previousReport }]))],
   ])('finds no problem in %s', (_name, markdown) => {
     expect(problems(markdown)).toEqual([]);
+  });
+
+  it.each(EXAMPLE_REPOSITORIES)('finds no problem in the report of fixtures/%s', async (name) => {
+    expect(problems(renderMarkdown(await auditExample(name), { checkInfo: catalogueInfo }))).toEqual([]);
   });
 
   it('does flag a broken document (so the tests above can fail)', () => {

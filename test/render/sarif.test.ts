@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/render/sarif.js';
+import { catalogueInfo } from '../../src/render/index.js';
+import { auditExample, EXAMPLE_REPOSITORIES } from './fixture-audits.js';
 import { fixtureCheckInfo } from './fixture-report.js';
 import { report } from './render-fixture.js';
 
@@ -78,5 +80,17 @@ describe('SARIF 2.1.0', () => {
     expect(levels.indexOf('note')).toBeGreaterThan(levels.lastIndexOf('error'));
     const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['shipshape/v1']);
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
+  });
+});
+
+describe('SARIF of the example repositories', () => {
+  it.each(EXAMPLE_REPOSITORIES)('%s validates and gives every result a relative file', async (name) => {
+    const log = JSON.parse(renderSarif(await auditExample(name), { checkInfo: catalogueInfo }));
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    for (const result of log.runs[0].results) {
+      const uri: string = result.locations[0].physicalLocation.artifactLocation.uri;
+      expect(uri).not.toMatch(/^(\/|[a-z]+:)/i);
+      expect(result.partialFingerprints['shipshape/v1']).toBeTruthy();
+    }
   });
 });
