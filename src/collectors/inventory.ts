@@ -334,10 +334,12 @@ export const inventoryCollector = defineCollector({
   description: 'The files of the repository (git-tracked and untracked-but-not-ignored, or a walk honouring .gitignore)',
   collect: (ctx) => inventory(ctx.root, ctx.ignorePaths),
   metrics: (tree) => ({
-    files: tree.files.length,
-    trackedFiles: tree.files.filter((file) => file.tracked).length,
-    skippedPaths: tree.skipped.length,
-    unreadableFiles: tree.unreadable.size,
-    inventorySource: tree.source,
+    inventory: {
+      source: tree.source,
+      files: tree.files.length,
+      trackedFiles: tree.files.filter((file) => file.tracked).length,
+      skippedPaths: tree.skipped.length,
+      unreadableFiles: tree.unreadable.size,
+    },
   }),
 });

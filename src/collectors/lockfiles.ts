@@ -75,4 +75,5 @@ export const lockfilesCollector = defineCollector({
     const [tree, manifests] = await Promise.all([get('tree'), get('manifests')]);
     return collectLockfiles(tree, manifests);
   },
+  metrics: (fact) => ({ lockfiles: { manager: fact.manager, files: fact.lockfiles.map((ref) => ref.path) } }),
 });

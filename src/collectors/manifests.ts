@@ -196,5 +196,7 @@ export const manifestsCollector = defineCollector({
   async collect(_ctx, get) {
     return collectManifests(await get('tree'));
   },
-  metrics: (fact) => ({ packages: fact.all.length, invalidManifests: fact.invalid.length }),
+  metrics: (fact) => ({
+    manifests: { packages: fact.all.length, invalid: fact.invalid.length, fieldsIgnored: fact.notes?.length ?? 0 },
+  }),
 });
