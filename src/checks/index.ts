@@ -2,11 +2,16 @@
 import type { AnyCheck } from '../core/check.js';
 import { circularImportsCheck } from './code/circular-imports.js';
 import { complexityCheck } from './code/complexity.js';
+import { consoleLoggingCheck } from './code/console-logging.js';
+import { conventionDriftCheck } from './code/convention-drift.js';
+import { duplicationCheck } from './code/duplication.js';
+import { errorMaskingCheck } from './code/error-masking.js';
 import { fileSizeCheck } from './code/file-size.js';
 import { functionSizeCheck } from './code/function-size.js';
 import { nestingCheck } from './code/nesting.js';
 import { parametersCheck } from './code/parameters.js';
 import { parseErrorCheck } from './code/parse-error.js';
+import { prototypeResidueCheck } from './code/prototype-residue.js';
 import { tsconfigStrictCheck } from './code/tsconfig-strict.js';
 import { typeEscapesCheck } from './code/type-escapes.js';
 import { unusedExportsCheck } from './code/unused-exports.js';
@@ -64,6 +69,11 @@ export const checks: readonly AnyCheck[] = [
   circularImportsCheck,
   unusedExportsCheck,
   unusedFilesCheck,
+  duplicationCheck,
+  errorMaskingCheck,
+  conventionDriftCheck,
+  prototypeResidueCheck,
+  consoleLoggingCheck,
   migrationsCheck,
   schemaSyncCheck,
   transactionsCheck,

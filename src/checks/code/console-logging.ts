@@ -1,0 +1,91 @@
+// code.console-logging: server code logs through a logger, not console.*.
+import { z } from 'zod';
+import type { ConsoleExtract } from '../../analysis/extractors/console.js';
+import { defineCheck } from '../../core/check.js';
+import type { ManifestsFact, ParsedFile, ProjectFact } from '../../core/facts.js';
+import type { FindingInput } from '../../core/types.js';
+import { loggingIntegrations } from '../../knowledge/integrations/logging.js';
+import { graded, MAX_FINDINGS, noSource, perKloc, plural, productionFiles } from './shared.js';
+
+const options = z.object({
+  /** console.* calls per 1,000 lines of server code at or below which the check passes. */
+  passPerKloc: z.number().nonnegative().default(2),
+  /** At or above which it fails. */
+  failPerKloc: z.number().positive().default(10),
+});
+
+/** Code that runs on a server, by path convention. */
+const SERVER_PATH = /(^|\/)(pages\/api|server|api|routes?|controllers?|handlers?|middlewares?|services?|workers?|jobs|queues?|db|database|repositories|lambdas?|functions)\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)(server|app|main|index)\.[cm]?[jt]s$/;
+/** Code that runs in a browser, by path convention. */
+const BROWSER_PATH = /\.[jt]sx$|(^|\/)(components?|hooks|pages|app|public|static|client|views|ui|styles|browser|frontend|web)\//;
+
+function isServerFile(path: string, kind: ProjectFact['kind']): boolean {
+  if (SERVER_PATH.test(path)) return true;
+  // In a service or library everything not visibly browser code runs on the server; in a web app only
+  // what the conventions above mark does.
+  return kind !== 'web-app' && !BROWSER_PATH.test(path);
+}
+
+function loggerInstalled(manifests: ManifestsFact): string | null {
+  for (const manifest of manifests.all) {
+    const names = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+    const found = loggingIntegrations.find((integration) => integration.enablers.some((name) => names.has(name)));
+    if (found) return found.title;
+  }
+  return null;
+}
+
+function callsOf(file: ParsedFile): ConsoleExtract['calls'] {
+  return (file.extracts['console'] as ConsoleExtract | undefined)?.calls ?? [];
+}
+
+export const consoleLoggingCheck = defineCheck({
+  id: 'code.console-logging',
+  area: 'code',
+  title: 'Server code logs through a logger',
+  failureTitle: 'Server code logs with console.*',
+  rationale:
+    '`console.log` in a server writes unstructured lines with no level, no timestamp, no request id and no ' +
+    'way to turn noise down or send errors to an alerting tool; secrets and personal data slip into logs ' +
+    'unnoticed. In production you then search text by hand when something breaks. It is not counted in a ' +
+    'command-line tool (where the console is the interface), in browser code or in tests.',
+  remediation:
+    'Use one logger for the whole server (pino or winston; NestJS has its own), created in one module and ' +
+    'imported everywhere: `logger.info({ orderId }, "order created")`, `logger.error({ err }, "payment ' +
+    'failed")`. Replace the listed `console.*` calls, then add the ESLint rule `no-console` so new ones need ' +
+    'a reason.',
+  severity: 'low',
+  weight: 1,
+  effortMinutes: 10,
+  requires: ['code', 'project', 'manifests'],
+  optionsSchema: options,
+  run({ code, project, manifests }, { options: limits }) {
+    const none = noSource(code);
+    if (none) return none;
+    if (project.kind === 'cli') return { status: 'na', evidence: [], reason: 'A command-line tool: the console is its interface.' };
+    const server = productionFiles(code).filter((file) => isServerFile(file.path, project.kind));
+    if (server.length === 0) return { status: 'na', evidence: [], reason: 'No server code found: browser code may use the console.' };
+    const codeLines = server.reduce((sum, file) => sum + file.codeLines, 0);
+    const withCalls = server.map((file) => ({ file, calls: callsOf(file) })).filter(({ calls }) => calls.length > 0);
+    const total = withCalls.reduce((sum, { calls }) => sum + calls.length, 0);
+    const density = perKloc(total, codeLines);
+    const logger = loggerInstalled(manifests);
+    const evidence = [
+      `${plural(total, 'console call')} in ${codeLines.toLocaleString('en-US')} lines of server code (${plural(server.length, 'file')}): ${density.toFixed(1)} per 1,000 lines`,
+      logger ? `a logger is installed (${logger}) but console is still used` : 'no logging library among the dependencies',
+    ];
+    const verdict = graded(density, limits.passPerKloc, limits.failPerKloc);
+    if (verdict.status === 'pass') return { ...verdict, evidence };
+    withCalls.sort((a, b) => b.calls.length - a.calls.length || a.file.path.localeCompare(b.file.path));
+    const findings: FindingInput[] = withCalls.slice(0, MAX_FINDINGS).map(({ file, calls }) => {
+      const methods = [...new Set(calls.map((call) => `console.${call.method}`))].join(', ');
+      return {
+        message: `${file.path}: ${plural(calls.length, 'call')} to ${methods} (lines ${calls.slice(0, 8).map((call) => call.line).join(', ')}${calls.length > 8 ? ', …' : ''})${logger ? `; use the ${logger} logger instead` : ''}.`,
+        location: { file: file.path, line: calls[0]!.line },
+        snippet: 'console',
+        data: { calls: calls.length, methods: [...new Set(calls.map((call) => call.method))] },
+      };
+    });
+    return { ...verdict, evidence, findings };
+  },
+});
