@@ -5,6 +5,7 @@ import { dangerousPatternsExtractor } from '../../analysis/extractors/dangerous-
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput, Severity } from '../../core/types.js';
 import { isFixturePath } from '../../util/paths.js';
+import { findTlsEnvSettings, mayHoldTlsEnvSetting, type TlsEnvSetting } from './tls-env-settings.js';
 
 interface KindInfo {
   title: string;
@@ -79,21 +80,34 @@ const KINDS: Readonly<Record<DangerousPatternKind, KindInfo>> = {
 interface Located {
   file: string;
   pattern: DangerousPattern;
+  severity: Severity;
+  /** Said after the code, e.g. that a setting only applies while developing. */
+  note?: string;
 }
 
-function severityOf(pattern: DangerousPattern): Severity {
+function inCode(file: string, pattern: DangerousPattern): Located {
   const severity = KINDS[pattern.kind].severity;
-  return pattern.dynamic ? severity.dynamic : severity.fixed;
+  return { file, pattern, severity: pattern.dynamic ? severity.dynamic : severity.fixed };
 }
 
-function findingOf({ file, pattern }: Located): FindingInput {
+function inConfiguration(file: string, setting: TlsEnvSetting): Located {
+  const development = setting.scope === 'development';
+  return {
+    file,
+    pattern: { kind: 'tls-disabled-by-env', line: setting.line, column: setting.column, code: setting.code, detail: 'NODE_TLS_REJECT_UNAUTHORIZED=0', dynamic: false, symbol: null },
+    severity: development ? 'low' : 'high',
+    ...(development ? { note: 'development or CI only, but such settings tend to travel to production' } : {}),
+  };
+}
+
+function findingOf({ file, pattern, severity, note }: Located): FindingInput {
   const info = KINDS[pattern.kind];
   const where = `${file}:${pattern.line}:${pattern.column}${pattern.symbol ? ` in ${pattern.symbol}()` : ''}`;
   return {
     title: `${info.title} in ${file}`,
-    message: `${where}: \`${pattern.code}\`. Why it matters: ${info.risk}. ${info.fix}`,
+    message: `${where}: \`${pattern.code}\`${note ? ` (${note})` : ''}. Why it matters: ${info.risk}. ${info.fix}`,
     location: { file, line: pattern.line, column: pattern.column },
-    severity: severityOf(pattern),
+    severity,
     effortMinutes: info.effortMinutes,
     ...(pattern.symbol ? { symbol: pattern.symbol } : {}),
     snippet: `${pattern.kind}:${pattern.code}`,
@@ -111,7 +125,8 @@ export const dangerousPatternsCheck = defineCheck({
   rationale:
     'A few lines of code cause most break-ins of young apps: SQL or shell commands glued together from ' +
     'strings (so a user\'s input can rewrite the command), eval() and new Function() (which run a string ' +
-    'as code), TLS certificate checks switched off (usually to get past an error once, then forgotten), ' +
+    'as code), TLS certificate checks switched off in code or with NODE_TLS_REJECT_UNAUTHORIZED=0 in ' +
+    'scripts, Dockerfiles and env files (usually to get past an error once, then forgotten), ' +
     'HTML inserted into a page without cleaning (cross-site scripting), and CORS settings that let any ' +
     'website make requests with your users\' cookies. Each one is easy to write, especially with an AI ' +
     'assistant, and easy to fix once found. The check reads the parsed code, so words in comments and ' +
@@ -128,8 +143,8 @@ export const dangerousPatternsCheck = defineCheck({
   severity: 'high',
   weight: 2,
   effortMinutes: 20,
-  requires: ['code'],
-  run({ code }) {
+  requires: ['code', 'tree'],
+  run({ code, tree }) {
     const sources = code.files.filter((file) => !file.isTest && !isFixturePath(file.path));
     if (sources.length === 0) {
       return {
@@ -141,9 +156,16 @@ export const dangerousPatternsCheck = defineCheck({
     const found: Located[] = [];
     for (const file of sources) {
       const extract = file.extracts[dangerousPatternsExtractor.id] as DangerousPatternsExtract | undefined;
-      for (const pattern of extract?.patterns ?? []) found.push({ file: file.path, pattern });
+      for (const pattern of extract?.patterns ?? []) found.push(inCode(file.path, pattern));
     }
-    const evidence = [`Inspected ${sources.length} source file${sources.length === 1 ? '' : 's'} (tests and fixtures left out)`];
+    for (const { path } of tree.files) {
+      if (isFixturePath(path) || !mayHoldTlsEnvSetting(path)) continue;
+      const text = tree.read(path);
+      for (const setting of text === null ? [] : findTlsEnvSettings(path, text)) found.push(inConfiguration(path, setting));
+    }
+    const evidence = [
+      `Inspected ${sources.length} source file${sources.length === 1 ? '' : 's'} (tests and fixtures left out) and the configuration files beside them`,
+    ];
     const byKind = new Map<DangerousPatternKind, Located[]>();
     for (const located of found) byKind.set(located.pattern.kind, [...(byKind.get(located.pattern.kind) ?? []), located]);
     const metrics = { filesInspected: sources.length, patternsByKind: Object.fromEntries([...byKind].map(([kind, list]) => [kind, list.length])) };
@@ -154,7 +176,7 @@ export const dangerousPatternsCheck = defineCheck({
       evidence.push(`${kind}: ${list.length} (${places.join(', ')}${list.length > 3 ? `, +${list.length - 3} more` : ''})`);
     }
     const findings = found.map(findingOf);
-    const severities = findings.map((finding) => finding.severity ?? 'high');
+    const severities = found.map((located) => located.severity);
     if (severities.some((severity) => severity === 'high' || severity === 'critical')) {
       return { status: 'fail', evidence, findings, metrics };
     }

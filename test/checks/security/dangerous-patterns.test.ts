@@ -12,7 +12,7 @@ describe('security.dangerous-patterns', () => {
       'src/app.ts': "app.use(cors({ origin: ['https://app.acme.com'], credentials: true }));\n",
     });
     expect(result.status).toBe('pass');
-    expect(result.evidence[0]).toBe('Inspected 2 source files (tests and fixtures left out)');
+    expect(result.evidence[0]).toBe('Inspected 2 source files (tests and fixtures left out) and the configuration files beside them');
   });
 
   it('fails on SQL built from request data, with file, line, function and the fix', async () => {
@@ -56,7 +56,30 @@ describe('security.dangerous-patterns', () => {
       'src/__fixtures__/eval.js': 'eval(input);\n',
     });
     expect(result.status).toBe('pass');
-    expect(result.evidence[0]).toBe('Inspected 1 source file (tests and fixtures left out)');
+    expect(result.evidence[0]).toBe('Inspected 1 source file (tests and fixtures left out) and the configuration files beside them');
+  });
+
+  it('finds NODE_TLS_REJECT_UNAUTHORIZED=0 in scripts, Dockerfiles and env files, weighing development places less', async () => {
+    const result = await runCheckOn(dangerousPatternsCheck, {
+      'package.json': JSON.stringify(
+        { name: 'api', scripts: { dev: 'NODE_TLS_REJECT_UNAUTHORIZED=0 tsx watch src/server.ts', start: 'NODE_TLS_REJECT_UNAUTHORIZED=0 node dist/server.js' } },
+        null,
+        2,
+      ),
+      Dockerfile: 'FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED 0\nCMD ["node", "dist/server.js"]\n',
+      '.github/workflows/ci.yml': 'env:\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n',
+      'README.md': 'If you see certificate errors, do not set NODE_TLS_REJECT_UNAUTHORIZED=0.\n',
+      '.env.production': 'NODE_TLS_REJECT_UNAUTHORIZED=1\n',
+      'src/server.ts': 'export const ok = 1;\n',
+    });
+    expect(result.status).toBe('fail');
+    expect(result.findings.map((finding) => [finding.location?.file, finding.location?.line, finding.severity])).toEqual([
+      ['.github/workflows/ci.yml', 2, 'low'],
+      ['Dockerfile', 2, 'high'],
+      ['package.json', 4, 'low'],
+      ['package.json', 5, 'high'],
+    ]);
+    expect(result.findings[0]!.message).toContain('development or CI only');
   });
 
   it('keeps the fingerprint when code above moves', async () => {
