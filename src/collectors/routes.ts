@@ -3,6 +3,7 @@
 // route, the handler a route names in another file, and the validation and database writes found
 // inside each handler's lines.
 import type { DataWritesExtract } from '../analysis/extractors/data-writes.js';
+import type { ImportsExtract } from '../analysis/extractors/imports.js';
 import type { HandlerInfo, NamedHandler, RouteRecord, RoutesExtract } from '../analysis/extractors/routes.js';
 import type { SdkInitsExtract } from '../analysis/extractors/sdk-inits.js';
 import type { ValidationCallsExtract } from '../analysis/extractors/validation-calls.js';
@@ -39,6 +40,7 @@ interface RouterNode {
   name: string;
   line: number;
   role: 'app' | 'router';
+  topLevel: boolean;
   prefix: string | null;
   mountedBy: string | null;
 }
@@ -51,14 +53,14 @@ export function joinRoutes(code: CodeFact): RoutesFact {
   const routers = new Map<string, RouterNode>();
   for (const file of files.values()) {
     for (const router of routesOf(file)?.routers ?? []) {
-      routers.set(`${file.path}#${router.name}`, { file: file.path, name: router.name, line: router.line, role: router.role, prefix: router.role === 'app' ? '' : null, mountedBy: router.role === 'app' ? 'is the app itself' : null });
+      routers.set(`${file.path}#${router.name}`, { file: file.path, name: router.name, line: router.line, role: router.role, topLevel: router.topLevel, prefix: router.role === 'app' ? '' : null, mountedBy: router.role === 'app' ? 'is the app itself' : null });
     }
   }
   const exported = (file: string, name: string) =>
     [...routers.values()].find((router) => router.file === file && (routesOf(files.get(file)!)?.routers ?? []).some((r) => r.name === router.name && r.exportedAs.includes(name)));
 
   // Mount edges, then a fixpoint: a router is mounted when something already reachable (or something we cannot see, like a plugin parameter) mounts it.
-  const edges: { from: RouterNode | null; to: RouterNode; path: string | null; site: string }[] = [];
+  const edges: { from: RouterNode | null; to: RouterNode; path: string | null; site: string; importer: string }[] = [];
   for (const file of files.values()) {
     for (const mount of routesOf(file)?.mounts ?? []) {
       const from = routers.get(`${file.path}#${mount.receiver}`) ?? null;
@@ -68,9 +70,26 @@ export function joinRoutes(code: CodeFact): RoutesFact {
         const target = resolveRelative(file.path, mount.target.module, exists);
         to = target ? exported(target, mount.target.name) : undefined;
       }
-      if (to && to !== from) edges.push({ from, to, path: mount.path, site: `${file.path}:${mount.line}` });
+      if (to && to !== from) edges.push({ from, to, path: mount.path, site: `${file.path}:${mount.line}`, importer: file.path });
     }
   }
+  // Files importing each file by a relative specifier, to tell a dead router from one used in a way we do not follow.
+  const importers = new Map<string, Set<string>>();
+  for (const file of files.values()) {
+    for (const record of (file.extracts.imports as ImportsExtract | undefined)?.imports ?? []) {
+      const target = record.typeOnly ? null : resolveRelative(file.path, record.specifier, exists);
+      if (target && target !== file.path) importers.set(target, (importers.get(target) ?? new Set()).add(file.path));
+    }
+  }
+  /**
+   * An unmounted router is known dead only when nothing could mount it out of our sight: it is
+   * declared at the top of its module, and every file importing that module mounts it where we saw.
+   */
+  const provablyUnmounted = (router: RouterNode): boolean => {
+    if (!router.topLevel) return false;
+    const explained = new Set(edges.filter((edge) => edge.to.file === router.file).map((edge) => edge.importer));
+    return [...(importers.get(router.file) ?? [])].every((importer) => explained.has(importer));
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const edge of edges) {
@@ -121,9 +140,15 @@ export function joinRoutes(code: CodeFact): RoutesFact {
         const router = local ?? (importedFile && route.receiverImport ? exported(importedFile, route.receiverImport.name) : undefined);
         if (router) {
           routedRouters.add(`${router.file}#${router.name}`);
-          mounted = router.prefix !== null;
           prefix = router.prefix ?? '';
-          mountEvidence = mounted ? `on ${router.name} (${router.file}:${router.line}), which ${router.mountedBy}` : `router ${router.name} (${router.file}:${router.line}) is never mounted on an app`;
+          if (router.prefix !== null) mountEvidence = `on ${router.name} (${router.file}:${router.line}), which ${router.mountedBy}`;
+          else if (provablyUnmounted(router)) {
+            mounted = false;
+            mountEvidence = `router ${router.name} (${router.file}:${router.line}) is never mounted on an app`;
+          } else {
+            mounted = null;
+            mountEvidence = `on ${router.name} (${router.file}:${router.line}), used in a way that cannot be followed to an app`;
+          }
         } else {
           mounted = null;
           mountEvidence = `registered on ${route.receiver}, whose origin cannot be followed`;
@@ -150,7 +175,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
     }
   }
   const unmountedRouters = [...routers.entries()]
-    .filter(([key, router]) => router.prefix === null && routedRouters.has(key))
+    .filter(([key, router]) => router.prefix === null && routedRouters.has(key) && provablyUnmounted(router))
     .map(([, router]) => ({ file: router.file, line: router.line, detail: `router ${router.name} has routes but is never mounted` }));
   return { boundaries, unmountedRouters };
 }

@@ -42,7 +42,7 @@ describe('routes extractor', () => {
 
   it('records routers, their exports and mounts', () => {
     const result = routesOf("import { Router } from 'express';\nimport users from './users';\nconst api = Router();\napi.use('/users', users);\napi.use(require('./legacy'));\nexport default api;");
-    expect(result.routers).toEqual([{ name: 'api', line: 3, role: 'router', framework: 'express', exportedAs: ['default'] }]);
+    expect(result.routers).toEqual([{ name: 'api', line: 3, role: 'router', framework: 'express', topLevel: true, exportedAs: ['default'] }]);
     expect(result.mounts).toEqual([
       { receiver: 'api', path: '/users', line: 4, target: { module: './users', name: 'default' } },
       { receiver: 'api', path: null, line: 5, target: { module: './legacy', name: 'default' } },

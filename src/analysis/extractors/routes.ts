@@ -42,6 +42,8 @@ export interface RouterObject {
   line: number;
   role: 'app' | 'router';
   framework: RouteFramework;
+  /** Declared at the top of the module (not inside a factory function that returns it). */
+  topLevel: boolean;
   /** Names under which this file exports it ('default' for a default export). */
   exportedAs: string[];
 }
@@ -240,7 +242,8 @@ class RouteCollector {
       if (!ts.isCallExpression(init) && !ts.isNewExpression(init)) continue;
       const factory = this.factoryOf(init.expression);
       if (factory) {
-        const router: RouterObject = { name: node.name.text, line: this.line(node), role: factory.role, framework: factory.framework, exportedAs: [] };
+        const topLevel = ts.isVariableStatement(node.parent.parent) && ts.isSourceFile(node.parent.parent.parent);
+        const router: RouterObject = { name: node.name.text, line: this.line(node), role: factory.role, framework: factory.framework, topLevel, exportedAs: [] };
         this.result.routers.push(router);
         this.routerByName.set(router.name, router);
       } else {

@@ -46,6 +46,24 @@ const cases: Case[] = [
     status: 'pass',
     says: ['GET /api/status'],
   },
+  {
+    name: 'a router built by a factory function counts (it cannot be followed)',
+    files: service({
+      'src/app.ts': `${APP}import { createHealthRouter } from './health';\napp.use(createHealthRouter());\n`,
+      'src/health.ts': "import { Router } from 'express';\nexport function createHealthRouter() {\n  const router = Router();\n  router.get('/health', (req, res) => res.send('ok'));\n  return router;\n}\n",
+    }),
+    status: 'pass',
+    says: ['used in a way that cannot be followed'],
+  },
+  {
+    name: 'a router re-exported through an index file counts',
+    files: service({
+      'src/app.ts': `${APP}import { healthRouter } from './routes';\napp.use(healthRouter);\n`,
+      'src/routes/index.ts': "export { default as healthRouter } from './health';\n",
+      'src/routes/health.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/healthz', (req, res) => res.send('ok'));\nexport default router;\n",
+    }),
+    status: 'pass',
+  },
   { name: 'a /healthcheck string elsewhere is not a route', files: service({ 'src/app.ts': `${APP}const url = '/health';\nawait fetch(url);\napp.listen(3000);\n` }), status: 'fail' },
   { name: 'Next.js app route handler', files: { 'package.json': manifest({ next: '^14.0.0', react: '^18.0.0' }), 'app/api/health/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n' }, status: 'pass' },
   { name: 'Next.js app without a health route', files: { 'package.json': manifest({ next: '^14.0.0', react: '^18.0.0' }), 'app/page.tsx': 'export default function Page() { return null; }\n' }, status: 'fail' },
