@@ -67,7 +67,7 @@ export function areaChart(categories: readonly ReportCategory[]): string {
 }
 
 /** Vertical bars: how many functions fall in each complexity band. */
-export function histogramChart(bars: readonly HistogramBar[]): string {
+export function histogramChart(bars: readonly HistogramBar[], title = 'Functions per complexity band'): string {
   const width = 600;
   const height = 200;
   const plotHeight = height - 40;
@@ -85,7 +85,7 @@ export function histogramChart(bars: readonly HistogramBar[]): string {
   });
   return (
     `<svg class="chart" role="img" aria-labelledby="histogram-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `xmlns="http://www.w3.org/2000/svg"><title id="histogram-title">Functions per cyclomatic complexity band</title>` +
+    `xmlns="http://www.w3.org/2000/svg"><title id="histogram-title">${e(title)}</title>` +
     `<line x1="0" y1="${plotHeight}" x2="${width}" y2="${plotHeight}" stroke="#90a4ae"/>${columns.join('')}</svg>`
   );
 }
@@ -247,18 +247,21 @@ function hotspotsSection(model: ClientModel): string {
   const metrics = model.code;
   if (!metrics) return '';
   const parts: string[] = [];
-  if (metrics.summary.length > 0) parts.push(`<p>${metrics.summary.map((s) => `${s.value} ${e(s.label)}`).join(' · ')}</p>`);
-  if (metrics.histogram.length > 0) parts.push(`<h3>Cyclomatic complexity per function</h3>${histogramChart(metrics.histogram)}`);
+  if (metrics.summary.length > 0) parts.push(`<p>${metrics.summary.map((s) => `${e(s.label)}: ${e(s.value)}`).join(' · ')}</p>`);
+  if (metrics.histogram) {
+    const title = `Functions by ${metrics.histogram.measure}`;
+    parts.push(`<h3>${e(title)}</h3>${histogramChart(metrics.histogram.bars, title)}`);
+  }
   if (metrics.hotspots.length > 0) {
     parts.push(
       '<h3>The most complex functions</h3>' +
         table(
-          ['Function', 'Where', 'Cyclomatic', 'Cognitive', 'Lines'],
+          ['Function', 'Where', 'Cognitive', 'Cyclomatic', 'Lines'],
           metrics.hotspots.map((fn) => [
             `<code>${e(fn.name)}</code>`,
             `<code>${e(fn.line === undefined ? fn.file : `${fn.file}:${fn.line}`)}</code>`,
-            String(fn.cyclomatic),
             fn.cognitive === undefined ? '—' : String(fn.cognitive),
+            String(fn.cyclomatic),
             fn.lines === undefined ? '—' : String(fn.lines),
           ]),
           [2, 3, 4],

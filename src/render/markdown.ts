@@ -262,18 +262,18 @@ function hotspotsSection(model: ClientModel): string[] {
   const { code: metrics } = model;
   if (!metrics) return [];
   const out = ['## Code hotspots', ''];
-  if (metrics.summary.length > 0) out.push(metrics.summary.map((entry) => `${entry.value} ${entry.label}`).join(' · '), '');
-  if (metrics.histogram.length > 0) {
-    out.push('Cyclomatic complexity per function:', '', '| Complexity | Functions |', '| --- | ---: |');
-    for (const bar of metrics.histogram) out.push(`| ${cell(bar.label)} | ${bar.count} |`);
+  if (metrics.summary.length > 0) out.push(metrics.summary.map((entry) => `${entry.label}: ${entry.value}`).join(' · '), '');
+  if (metrics.histogram) {
+    out.push(`Functions by ${metrics.histogram.measure}:`, '', '| Complexity | Functions |', '| --- | ---: |');
+    for (const bar of metrics.histogram.bars) out.push(`| ${cell(bar.label)} | ${bar.count} |`);
     out.push('');
   }
   if (metrics.hotspots.length > 0) {
-    out.push('The most complex functions, where changes are riskiest:', '', '| Function | Where | Cyclomatic | Cognitive | Lines |', '| --- | --- | ---: | ---: | ---: |');
+    out.push('The most complex functions, where changes are riskiest:', '', '| Function | Where | Cognitive | Cyclomatic | Lines |', '| --- | --- | ---: | ---: | ---: |');
     for (const fn of metrics.hotspots) {
       out.push(
-        `| ${code(fn.name)} | ${code(fn.line === undefined ? fn.file : `${fn.file}:${fn.line}`)} | ${fn.cyclomatic} | ` +
-          `${fn.cognitive ?? '—'} | ${fn.lines ?? '—'} |`,
+        `| ${code(fn.name)} | ${code(fn.line === undefined ? fn.file : `${fn.file}:${fn.line}`)} | ${fn.cognitive ?? '—'} | ` +
+          `${fn.cyclomatic} | ${fn.lines ?? '—'} |`,
       );
     }
     out.push('');

@@ -40,22 +40,29 @@ export interface HistogramBar {
   count: number;
 }
 
-/** Names other analyzers may give the same figures; the first that parses wins. */
-const HOTSPOT_KEYS = ['topFunctions', 'hotspots', 'mostComplex', 'topComplexFunctions', 'complexFunctions'];
-const HISTOGRAM_KEYS = ['complexityHistogram', 'complexityDistribution', 'distribution', 'histogram'];
-const SUMMARY_KEYS: readonly { key: string; label: string }[] = [
+/** Names analyzers may give the same figures; the first that parses wins. */
+const HOTSPOT_KEYS = ['topComplexFunctions', 'topFunctions', 'hotspots', 'mostComplex', 'complexFunctions'];
+/** Histogram keys with the measure each counts. */
+const HISTOGRAM_KEYS: readonly { key: string; measure: string }[] = [
+  { key: 'cognitiveDistribution', measure: 'cognitive complexity' },
+  { key: 'cyclomaticDistribution', measure: 'cyclomatic complexity' },
+  { key: 'complexityHistogram', measure: 'complexity' },
+  { key: 'complexityDistribution', measure: 'complexity' },
+  { key: 'histogram', measure: 'complexity' },
+];
+const SUMMARY_KEYS: readonly { key: string; label: string; unit?: string }[] = [
   { key: 'files', label: 'files analysed' },
   { key: 'loc', label: 'lines of code' },
   { key: 'lines', label: 'lines of code' },
   { key: 'functions', label: 'functions' },
-  { key: 'duplicationPercent', label: 'duplicated code (%)' },
+  { key: 'duplicationPercent', label: 'duplicated code', unit: '%' },
   { key: 'parseFailures', label: 'files that could not be parsed' },
 ];
 
 export interface CodeMetricsView {
-  summary: { label: string; value: number }[];
+  summary: { label: string; value: string }[];
   hotspots: Hotspot[];
-  histogram: HistogramBar[];
+  histogram: { measure: string; bars: HistogramBar[] } | null;
 }
 
 const record = z.record(z.string(), z.unknown());
@@ -68,26 +75,38 @@ function firstParsed<T>(source: Record<string, unknown>, keys: readonly string[]
   return null;
 }
 
-function parseHistogram(source: Record<string, unknown>): HistogramBar[] {
-  const asList = firstParsed(source, HISTOGRAM_KEYS, z.array(histogramEntry).min(1));
-  if (asList) return asList;
-  const asMap = firstParsed(source, HISTOGRAM_KEYS, z.record(z.string(), z.number().nonnegative()));
-  return asMap ? Object.entries(asMap).map(([label, count]) => ({ label, count })) : [];
+const histogramList = z.array(histogramEntry).min(1);
+const histogramMap = z
+  .record(z.string(), z.number().nonnegative())
+  .refine((map) => Object.keys(map).length > 0)
+  .transform((map) => Object.entries(map).map(([label, count]) => ({ label, count })));
+
+function parseHistogram(source: Record<string, unknown>): CodeMetricsView['histogram'] {
+  for (const { key, measure } of HISTOGRAM_KEYS) {
+    const parsed = z.union([histogramList, histogramMap]).safeParse(source[key]);
+    if (parsed.success) return { measure, bars: parsed.data };
+  }
+  return null;
+}
+
+function rank(fn: Hotspot): number {
+  return fn.cognitive ?? fn.cyclomatic;
 }
 
 export function codeMetricsView(metrics: Record<string, unknown>, top = 10): CodeMetricsView | null {
   const code = record.safeParse(metrics.code);
   if (!code.success) return null;
   const source = code.data;
-  const summary = SUMMARY_KEYS.flatMap(({ key, label }) => {
+  const summary = SUMMARY_KEYS.flatMap(({ key, label, unit }) => {
     const value = z.number().finite().safeParse(source[key]);
-    return value.success ? [{ label, value: value.data }] : [];
+    return value.success ? [{ label, value: `${Math.round(value.data * 10) / 10}${unit ?? ''}` }] : [];
   }).filter((entry, index, all) => all.findIndex((other) => other.label === entry.label) === index);
+  // Most complex first, by cognitive complexity when the analyzer gives it (it tracks how hard code is to read).
   const hotspots = (firstParsed(source, HOTSPOT_KEYS, z.array(functionEntry)) ?? [])
-    .sort((a, b) => b.cyclomatic - a.cyclomatic || (b.cognitive ?? 0) - (a.cognitive ?? 0))
+    .sort((a, b) => rank(b) - rank(a) || b.cyclomatic - a.cyclomatic)
     .slice(0, top);
   const histogram = parseHistogram(source);
-  if (summary.length === 0 && hotspots.length === 0 && histogram.length === 0) return null;
+  if (summary.length === 0 && hotspots.length === 0 && histogram === null) return null;
   return { summary, hotspots, histogram };
 }
 

@@ -127,20 +127,20 @@ export const FIXTURE_FINDINGS: Finding[] = [
 ];
 
 export const FIXTURE_METRICS: Record<string, unknown> = {
+  // The shape the code collector writes.
   code: {
     files: 42,
+    testFiles: 5,
+    lines: 6400,
     loc: 5120,
     functions: 310,
-    complexityHistogram: [
-      { label: '1–5', count: 250 },
-      { label: '6–10', count: 40 },
-      { label: '11–20', count: 15 },
-      { label: '21+', count: 5 },
+    cognitiveDistribution: { '1-5': 250, '6-10': 40, '11-15': 10, '16-25': 5, '26-40': 3, '41+': 2 },
+    topComplexFunctions: [
+      { file: 'src/<admin>.ts', line: 5, function: 'render', cognitive: 12, cyclomatic: 22, lines: 90 },
+      { file: 'src/checkout.ts', line: 40, function: 'handleCheckout', cognitive: 44, cyclomatic: 31, lines: 180 },
     ],
-    topFunctions: [
-      { file: 'src/checkout.ts', line: 40, name: 'handleCheckout', cyclomatic: 31, cognitive: 44, lines: 180 },
-      { file: 'src/<admin>.ts', line: 5, function: 'render', cyclomatic: 22, lines: 90 },
-    ],
+    parseFailures: 1,
+    duplicationPercent: 3.25,
   },
   dependencies: {
     upgradePlan: [

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('HTML report, rendered in Chromium', () => {
     expect(await page.locator('ol.risks > li').count()).toBe(3);
     expect(await page.locator('article.item').count()).toBe(5);
     expect(await page.locator('#areas svg rect').count()).toBe(report.categories.length * 2);
-    expect(await page.locator('#hotspots svg rect').count()).toBe(4);
+    expect(await page.locator('#hotspots svg rect').count()).toBe(6);
     // Escaped text reads as text, not markup.
     expect(await page.locator('article.item').first().textContent()).toContain('in a <script> tag & "quotes"');
     expect(await page.locator('script').count()).toBe(0);

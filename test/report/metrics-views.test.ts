@@ -3,35 +3,44 @@ import { codeMetricsView, upgradePlanView } from '../../src/report/metrics-views
 import { FIXTURE_METRICS } from '../render/fixture-report.js';
 
 describe('code metrics for the client report', () => {
-  it('reads the summary, the histogram and the hotspots, most complex first', () => {
+  it("reads the code collector's summary, distribution and top functions, most complex first", () => {
     const view = codeMetricsView(FIXTURE_METRICS)!;
     expect(view.summary).toEqual([
-      { label: 'files analysed', value: 42 },
-      { label: 'lines of code', value: 5120 },
-      { label: 'functions', value: 310 },
+      { label: 'files analysed', value: '42' },
+      { label: 'lines of code', value: '5120' },
+      { label: 'functions', value: '310' },
+      { label: 'duplicated code', value: '3.3%' },
+      { label: 'files that could not be parsed', value: '1' },
     ]);
-    expect(view.histogram.map((bar) => bar.count)).toEqual([250, 40, 15, 5]);
-    expect(view.hotspots.map((fn) => [fn.name, fn.cyclomatic])).toEqual([
-      ['handleCheckout', 31],
-      ['render', 22],
+    expect(view.histogram!.measure).toBe('cognitive complexity');
+    expect(view.histogram!.bars.map((bar) => bar.count)).toEqual([250, 40, 10, 5, 3, 2]);
+    expect(view.hotspots.map((fn) => [fn.name, fn.cognitive])).toEqual([
+      ['handleCheckout', 44],
+      ['render', 12],
     ]);
   });
 
-  it('accepts a histogram given as a map or as ranges', () => {
-    expect(codeMetricsView({ code: { complexityDistribution: { '1-5': 3, '6+': 1 } } })!.histogram).toEqual([
-      { label: '1-5', count: 3 },
-      { label: '6+', count: 1 },
-    ]);
-    expect(codeMetricsView({ code: { histogram: [{ min: 1, max: 5, count: 2 }, { min: 6, max: null, count: 1 }] } })!.histogram).toEqual([
+  it('accepts a histogram given as a list of labels or of ranges', () => {
+    expect(codeMetricsView({ code: { complexityHistogram: [{ label: '1–5', count: 3 }] } })!.histogram).toEqual({
+      measure: 'complexity',
+      bars: [{ label: '1–5', count: 3 }],
+    });
+    expect(codeMetricsView({ code: { histogram: [{ min: 1, max: 5, count: 2 }, { min: 6, max: null, count: 1 }] } })!.histogram!.bars).toEqual([
       { label: '1–5', count: 2 },
       { label: '6+', count: 1 },
     ]);
   });
 
+  it('ranks by cyclomatic complexity when the analyzer gives no cognitive figure', () => {
+    const view = codeMetricsView({ code: { hotspots: [{ file: 'a.ts', name: 'a', cyclomatic: 3 }, { file: 'b.ts', name: 'b', cyclomatic: 9 }] } })!;
+    expect(view.hotspots.map((fn) => fn.name)).toEqual(['b', 'a']);
+  });
+
   it.each([
     ['no code metrics', {}],
     ['not an object', { code: 'lots' }],
-    ['entries of the wrong shape', { code: { topFunctions: [{ file: 1 }], histogram: 'x', files: 'many' } }],
+    ['entries of the wrong shape', { code: { topComplexFunctions: [{ file: 1 }], cognitiveDistribution: 'x', files: 'many' } }],
+    ['an empty distribution', { code: { cognitiveDistribution: {} } }],
   ])('shows nothing rather than something wrong: %s', (_label, metrics) => {
     expect(codeMetricsView(metrics)).toBeNull();
   });
