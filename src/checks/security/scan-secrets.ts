@@ -1,5 +1,5 @@
 // Finds credential-shaped values in one file's text with the rules of src/knowledge/secret-rules.ts.
-// Pure: text in, matches out. One case-insensitive pass over the text finds the rules' keywords;
+// Pure: text in, matches out. One pass over the lower-cased text finds the rules' keywords;
 // a rule's pattern then runs only on the lines (or files) holding one of its keywords, which keeps
 // the scan of a large repository to a fraction of a second.
 import type { Severity } from '../../core/types.js';
@@ -211,8 +211,8 @@ export interface ScanOptions {
  * `path` decides only how strict assignment rules are (in source code a value must be quoted: an
  * unquoted one is a variable, not a literal).
  */
-export function scanSecrets(path: string, text: string, options: ScanOptions, rules?: readonly SecretRule[]): SecretMatch[] {
-  const scanner = rules ? compile(rules) : (defaultScanner ??= compile(SECRET_RULES));
+export function scanSecrets(path: string, text: string, options: ScanOptions): SecretMatch[] {
+  const scanner = (defaultScanner ??= compile(SECRET_RULES));
   const regions = regionsByRule(text, scanner);
   if (regions.size === 0) return [];
   const source = isSourceFile(path);
