@@ -25,7 +25,7 @@ export function parseConfig(document: unknown, source: string): Config {
   for (const [id, override] of Object.entries(result.data.checks)) {
     const check = checksById.get(id);
     if (!check) throw new UsageError(`invalid configuration in ${source}: checks.${id}: no such check (see \`shipshape checks\`)`);
-    if (override !== 'off' && override.options && check.optionsSchema) {
+    if (override.options && check.optionsSchema) {
       const options = check.optionsSchema.safeParse(override.options);
       if (!options.success) {
         throw new UsageError(

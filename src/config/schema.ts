@@ -3,16 +3,21 @@
 import { z } from 'zod';
 import { AREA_IDS, SEVERITIES } from '../core/types.js';
 
-const checkOverride = z.union([
-  z.literal('off'),
-  z.strictObject({
-    enabled: z.boolean().optional(),
-    severity: z.enum(SEVERITIES).optional(),
-    weight: z.number().nonnegative().optional(),
-    /** Check-specific thresholds; validated against the check's own options schema. */
-    options: z.record(z.string(), z.unknown()).optional(),
-  }),
-]);
+// "off" is shorthand for { "enabled": false }; rewriting it before validation keeps error paths
+// precise (a union would only say "invalid input" for a typo deep inside the object).
+const checkOverride = z.preprocess(
+  (value) => (value === 'off' ? { enabled: false } : value),
+  z.strictObject(
+    {
+      enabled: z.boolean().optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      weight: z.number().nonnegative().optional(),
+      /** Check-specific thresholds; validated against the check's own options schema. */
+      options: z.record(z.string(), z.unknown()).optional(),
+    },
+    { error: 'expected "off" or an object with enabled, severity, weight or options' },
+  ),
+);
 
 const areaOverride = z.strictObject({
   enabled: z.boolean().optional(),

@@ -28,7 +28,7 @@ export function selectChecks(all: readonly AnyCheck[], config: Config, selection
   assertKnown(selection.skip, all, '--skip');
   return all.filter((check) => {
     const override = config.checks[check.id];
-    if (override === 'off' || override?.enabled === false) return false;
+    if (override?.enabled === false) return false;
     if (config.areas[check.area]?.enabled === false) return false;
     if (selection.only.length > 0 && !matches(check, selection.only)) return false;
     return !matches(check, selection.skip);
@@ -37,7 +37,7 @@ export function selectChecks(all: readonly AnyCheck[], config: Config, selection
 
 export function settingsFor(check: AnyCheck, config: Config): CheckSettings {
   const override = config.checks[check.id];
-  const given = override === 'off' || override === undefined ? {} : override;
+  const given = override ?? {};
   return {
     severity: given.severity ?? check.severity,
     weight: given.weight ?? check.weight,
