@@ -278,7 +278,7 @@ function upgradesSection(model: ClientModel): string {
     wave.packages.map((p) => `<code>${e(p.name)}</code>${p.from || p.to ? ` ${e(p.from ?? '?')} → ${e(p.to ?? '?')}` : ''}`).join(', '),
     e(wave.risk ?? '—'),
     wave.effortMinutes === null ? '—' : formatHours(wave.effortMinutes),
-    e([wave.note, wave.releaseDate ? `released ${wave.releaseDate.slice(0, 10)}` : null].filter(Boolean).join('; ') || '—'),
+    e([wave.note, wave.importingFiles === null ? null : `imported in ${plural(wave.importingFiles, 'file')}`, wave.releaseDate ? `released ${wave.releaseDate.slice(0, 10)}` : null].filter(Boolean).join('; ') || '—'),
   ]);
   return section(
     'upgrades',

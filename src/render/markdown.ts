@@ -297,7 +297,7 @@ function upgradesSection(model: ClientModel): string[] {
       .join(', ');
     out.push(
       `| ${index + 1} | ${packages} | ${cell(wave.risk ?? '—')} | ${wave.effortMinutes === null ? '—' : formatHours(wave.effortMinutes)} | ` +
-        `${cell([wave.note, wave.releaseDate ? `released ${wave.releaseDate.slice(0, 10)}` : null].filter(Boolean).join('; ') || '—')} |`,
+        `${cell([wave.note, wave.importingFiles === null ? null : `imported in ${plural(wave.importingFiles, 'file')}`, wave.releaseDate ? `released ${wave.releaseDate.slice(0, 10)}` : null].filter(Boolean).join('; ') || '—')} |`,
     );
   });
   out.push('');

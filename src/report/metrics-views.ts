@@ -130,8 +130,8 @@ const wave = z
     packages: z.array(packageRef).min(1),
     risk: z.union([z.string(), z.number()]).optional(),
     effortMinutes: z.number().nonnegative().optional(),
-    releaseDate: z.string().optional(),
-    importSites: z.number().optional(),
+    releaseDate: z.string().nullable().optional(),
+    importingFiles: z.number().nonnegative().optional(),
     reason: z.string().optional(),
     note: z.string().optional(),
   })
@@ -140,7 +140,7 @@ const wave = z
     risk: w.risk === undefined ? null : String(w.risk),
     effortMinutes: w.effortMinutes ?? null,
     releaseDate: w.releaseDate ?? null,
-    importSites: w.importSites ?? null,
+    importingFiles: w.importingFiles ?? null,
     note: w.reason ?? w.note ?? null,
   }));
 

@@ -142,10 +142,30 @@ export const FIXTURE_METRICS: Record<string, unknown> = {
     parseFailures: 1,
     duplicationPercent: 3.25,
   },
+  // The shape the deps.outdated check writes.
   dependencies: {
     upgradePlan: [
-      { packages: [{ name: 'react', installed: '17.0.2', latest: '19.1.0' }, { name: 'react-dom', installed: '17.0.2', latest: '19.1.0' }], risk: 'high', effortMinutes: 480, reason: 'peer dependencies move together' },
-      { packages: ['express'], risk: 'medium', effortMinutes: 120 },
+      {
+        wave: 1,
+        packages: [{ name: 'express', installed: '4.21.2', latest: '5.1.0', majorsBehind: 1, releaseDate: '2025-03-31T00:00:00.000Z', importingFiles: 2 }],
+        risk: 'low',
+        importingFiles: 2,
+        releaseDate: '2025-03-31T00:00:00.000Z',
+        effortMinutes: 40,
+        reason: 'one package',
+      },
+      {
+        wave: 2,
+        packages: [
+          { name: 'react', installed: '17.0.2', latest: '19.1.0', majorsBehind: 2, releaseDate: null, importingFiles: 30 },
+          { name: 'react-dom', installed: '17.0.2', latest: '19.1.0', majorsBehind: 2, releaseDate: null, importingFiles: 1 },
+        ],
+        risk: 'high',
+        importingFiles: 31,
+        releaseDate: null,
+        effortMinutes: 480,
+        reason: 'peer dependencies move together',
+      },
     ],
   },
 };
