@@ -79,7 +79,8 @@ export const secretsCheck = defineCheck({
     'the repository is ever made public. Bots scan public code for keys within minutes, and a leaked Stripe, ' +
     'cloud or AI key is turned into real charges or a data breach quickly. Deleting the line is not enough: ' +
     'the key stays in the git history. The scan looks for the formats of well-known providers (AWS, Stripe, ' +
-    'GitHub, GitLab, Google/Gemini, OpenAI, Anthropic, Slack, Twilio, SendGrid, Mailgun, npm, Supabase), ' +
+    'Clerk, GitHub, GitLab, Google/Gemini, OpenAI, Anthropic, Hugging Face, Replicate, Groq, Slack, Twilio, ' +
+    'SendGrid, Mailgun, npm, Supabase, Shopify, DigitalOcean), ' +
     'private key blocks, JSON Web Tokens, database URLs with a password, and random-looking values assigned ' +
     'to names such as API_KEY, SECRET or password. Templates (.env.example), test fixtures and lockfiles are ' +
     'not scanned, and obvious placeholders (your-key-here, xxxx, ${VAR}) are ignored. Values are always shown ' +

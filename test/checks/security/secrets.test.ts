@@ -34,7 +34,7 @@ describe('security.secrets', () => {
       location: { file: 'src/pay.ts', line: 3, column: 35 },
       data: { rule: 'stripe-live-secret-key', masked: maskSecret(fake.stripeLive) },
     });
-    expect(finding!.message).toContain(`src/pay.ts:3:35: Stripe live secret or restricted key ${maskSecret(fake.stripeLive)}`);
+    expect(finding!.message).toContain(`src/pay.ts:3:35: Live secret key (Stripe, Clerk) ${maskSecret(fake.stripeLive)}`);
     expect(result.evidence).toContain('stripe-live-secret-key: 1 in 1 file (src/pay.ts)');
   });
 
