@@ -329,10 +329,19 @@ export async function inventory(root: string, ignorePaths: readonly string[] = [
   return diskTree(root, 'walk', walked.files, walked.skipped);
 }
 
+const MAX_LISTED_PROBLEMS = 20;
+
 export const inventoryCollector = defineCollector({
   key: 'tree',
   description: 'The files of the repository (git-tracked and untracked-but-not-ignored, or a walk honouring .gitignore)',
   collect: (ctx) => inventory(ctx.root, ctx.ignorePaths),
+  // Binary files hold nothing the checks read; any other refusal leaves a file unexamined.
+  problems: (tree) => {
+    const refused = [...tree.unreadable].filter(([, reason]) => reason !== 'binary');
+    const listed = refused.slice(0, MAX_LISTED_PROBLEMS).map(([path, reason]) => `${path} was not examined: ${reason}`);
+    const rest = refused.length - listed.length;
+    return rest > 0 ? [...listed, `${rest} more files were not examined (see metrics.inventory)`] : listed;
+  },
   metrics: (tree) => ({
     inventory: {
       source: tree.source,

@@ -196,6 +196,7 @@ export const manifestsCollector = defineCollector({
   async collect(_ctx, get) {
     return collectManifests(await get('tree'));
   },
+  problems: (fact) => fact.invalid.map((invalid) => `${invalid.path} could not be read, so its dependencies and scripts were not checked: ${invalid.message}`),
   metrics: (fact) => ({
     manifests: { packages: fact.all.length, invalid: fact.invalid.length, fieldsIgnored: fact.notes?.length ?? 0 },
   }),

@@ -102,8 +102,10 @@ export async function runAudit(request: AuditRequest): Promise<Report> {
   const errors: Report['errors'] = results
     .filter((result) => result.status === 'error')
     .map((result) => ({ source: result.id, message: result.reason ?? 'failed without a message' }));
-  for (const key of store.failed().keys()) {
-    errors.push({ source: `fact:${key}`, message: store.failed().get(key)!.message });
+  for (const [key, failure] of store.failed()) errors.push({ source: `fact:${key}`, message: failure.message });
+  for (const [key, value] of store.collected()) {
+    const problems = collectorsByKey.get(key)?.problems?.(value as never) ?? [];
+    for (const message of problems) errors.push({ source: `fact:${key}`, message });
   }
 
   return {

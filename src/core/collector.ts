@@ -13,6 +13,11 @@ export interface Collector<K extends FactKey = FactKey> {
   key: K;
   description: string;
   collect(ctx: AuditContext, get: FactGetter): Promise<Facts[K]>;
+  /**
+   * What this fact could not cover (a manifest that does not parse, a file too large to read), for
+   * the report's "could not be checked" list. Called after the checks ran, so lazily read files count.
+   */
+  problems?(fact: Facts[K]): string[];
   /** Figures for the report's `metrics` object, derived from the collected fact. */
   metrics?(fact: Facts[K]): Record<string, unknown>;
 }
