@@ -28,8 +28,14 @@ export function requiredModule(ts: typeof TS, node: TS.Node): string | null {
   return null;
 }
 
+/** Several extractors ask for the same file's table; it is built once per parse. */
+const tables = new WeakMap<TS.SourceFile, BindingTable>();
+
 export function moduleBindings(ts: typeof TS, sourceFile: TS.SourceFile, variableDeclarations: readonly TS.Node[]): BindingTable {
+  const cached = tables.get(sourceFile);
+  if (cached) return cached;
   const table = new Map<string, ModuleBinding>();
+  tables.set(sourceFile, table);
   const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) {

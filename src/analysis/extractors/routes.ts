@@ -140,14 +140,9 @@ export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; 
   return pages ? { kind: 'next-pages', route: `/${pages[1]}` } : null;
 }
 
-interface PendingHandler {
-  node: TS.Node;
-  info: HandlerInfo;
-}
-
 class RouteCollector {
   readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], handlers: [] };
-  private readonly pending: PendingHandler[] = [];
+  private readonly pending = new Map<TS.Node, HandlerInfo>();
   private readonly bindings: BindingTable;
   private readonly localFunctions = new Map<string, TS.Node>();
   private readonly clients = new Set<string>();
@@ -168,8 +163,8 @@ class RouteCollector {
   }
 
   handlerInfo(node: TS.Node): HandlerInfo {
-    const existing = this.pending.find((entry) => entry.node === node);
-    if (existing) return existing.info;
+    const existing = this.pending.get(node);
+    if (existing) return existing;
     const info: HandlerInfo = { startLine: this.line(node), endLine: endLineOf(this.input.sourceFile, node), reads: [], touchesDatabase: false };
     const ts = this.ts;
     const first = isFunctionLike(ts, node) ? node.parameters[0] : undefined;
@@ -180,7 +175,7 @@ class RouteCollector {
         if (input && !info.reads.includes(input)) info.reads.push(input);
       }
     }
-    this.pending.push({ node, info });
+    this.pending.set(node, info);
     return info;
   }
 
@@ -581,28 +576,34 @@ class RouteCollector {
 
   /** One pass over property accesses and calls fills in what each handler reads and touches. */
   fillHandlerBodies(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.size === 0) return;
     const ts = this.ts;
-    const spans = this.pending.map((entry) => ({ pos: entry.node.pos, end: entry.node.end, info: entry.info }));
-    const owners = (node: TS.Node) => spans.filter((span) => node.pos >= span.pos && node.end <= span.end);
+    // Handlers enclosing a node, found by walking up its parents (handlers may nest).
+    const owners = (node: TS.Node): HandlerInfo[] => {
+      const found: HandlerInfo[] = [];
+      for (let current = node.parent; current; current = current.parent) {
+        const info = this.pending.get(current);
+        if (info) found.push(info);
+      }
+      return found;
+    };
     const add = (node: TS.Node, read: string) => {
-      for (const span of owners(node)) if (!span.info.reads.includes(read)) span.info.reads.push(read);
+      for (const info of owners(node)) if (!info.reads.includes(read)) info.reads.push(read);
     };
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.PropertyAccessExpression) as TS.PropertyAccessExpression[]) {
       const input = INPUT_PROPERTIES.get(node.name.text);
       if (input && REQUEST_NAMES.test(chainText(ts, node.expression))) add(node, input);
     }
-    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
-      const callee = node.expression;
-      if (!ts.isPropertyAccessExpression(callee)) continue;
-      const target = chainText(ts, callee.expression);
-      const input = INPUT_CALLS.get(callee.name.text);
+    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (TS.CallExpression | TS.TaggedTemplateExpression)[]) {
+      const callee = ts.isCallExpression(node) ? node.expression : node.tag; // prisma.$queryRaw`SELECT 1`
+      if (!ts.isPropertyAccessExpression(callee) && !ts.isTaggedTemplateExpression(node)) continue;
+      const handlers = owners(node);
+      if (handlers.length === 0) continue;
+      const target = ts.isPropertyAccessExpression(callee) ? chainText(ts, callee.expression) : '';
+      const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : chainText(ts, callee);
+      const input = ts.isCallExpression(node) ? INPUT_CALLS.get(member) : undefined;
       if (input && REQUEST_NAMES.test(target)) add(node, input);
-      if (DATABASE_CALL.test(target) || DATABASE_CALL.test(callee.name.text)) for (const span of owners(node)) span.info.touchesDatabase = true;
-    }
-    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.TaggedTemplateExpression) as TS.TaggedTemplateExpression[]) {
-      // prisma.$queryRaw`SELECT 1`, sql`SELECT 1`
-      if (DATABASE_CALL.test(chainText(ts, node.tag))) for (const span of owners(node)) span.info.touchesDatabase = true;
+      if (DATABASE_CALL.test(target) || DATABASE_CALL.test(member)) for (const info of handlers) info.touchesDatabase = true;
     }
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
       // const { body } = req
