@@ -37,8 +37,12 @@ export const configValidatedCheck = defineCheck({
   effortMinutes: 45,
   requires: ['code', 'env', 'project'],
   run({ code, env, project }) {
-    if (project.kind === 'library') {
-      return { status: 'na', evidence: [], reason: 'A library receives its configuration from the application that uses it.' };
+    if (project.kind === 'library' || project.kind === 'cli') {
+      const reason =
+        project.kind === 'library'
+          ? 'A library receives its configuration from the application that uses it.'
+          : 'A command-line tool takes its settings from flags and reads the environment only for optional tweaks.';
+      return { status: 'na', evidence: [], reason };
     }
     const reads = env.reads.filter((read) => isProductionPath(read.file));
     const readNames = [...new Set(reads.map((read) => read.name).filter((name): name is string => name !== null))].sort();

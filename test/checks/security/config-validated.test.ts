@@ -63,5 +63,11 @@ describe('security.config-validated', () => {
       'src/index.ts': 'export const debug = process.env.DEBUG === "1";\n',
     });
     expect(library.status).toBe('na');
+    const cli = await runCheckOn(configValidatedCheck, {
+      'package.json': JSON.stringify({ name: 'tool', version: '1.0.0', bin: { tool: 'dist/cli.js' }, dependencies: { commander: '^12.0.0' } }),
+      'src/cli.ts': "import { program } from 'commander';\nprogram.parse();\nconst noColor = process.env.NO_COLOR;\n",
+    });
+    expect(cli.status).toBe('na');
+    expect(cli.reason).toMatch(/command-line tool/);
   });
 });
