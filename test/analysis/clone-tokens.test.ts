@@ -23,7 +23,8 @@ const shared = (a: ReturnType<typeof extractCloneTokens>, b: ReturnType<typeof e
 describe('clone-tokens extractor', () => {
   it('gives a renamed copy the same fingerprints', () => {
     const a = extractCloneTokens(sourceOf(body('scoreOrders', 'total')));
-    const b = extractCloneTokens(sourceOf(`import x from 'y';\n\n${body('rankProducts', 'price')}`));
+    // `out` and `type` are contextual keywords to the scanner: still names.
+    const b = extractCloneTokens(sourceOf(`import x from 'y';\n\n${body('rankProducts', 'price').replace(/result/g, 'out').replace(/item\b/g, 'type')}`));
     expect(a.tokens).toBeGreaterThan(60);
     expect(shared(a, b)).toBe(a.hashes.length);
     // Lines point at the code, not at the import that was left out.

@@ -10,6 +10,7 @@ describe('residue extractor', () => {
   it.each([
     ["function pay() { throw new Error('Not implemented'); }", ['not-implemented@1']],
     ["function pay() { throw new Error('TODO'); }", ['not-implemented@1']],
+    ['function pay(a) { throw new Error(`Not implemented: ${a}`); }', ['not-implemented@1']],
     ["function pay() { throw new Error('card declined'); }", []],
     ['// TODO: implement real payment provider\nexport const pay = () => true;', ['todo-implement@1']],
     ['// FIXME replace with real API call', ['todo-implement@1']],

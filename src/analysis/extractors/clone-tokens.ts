@@ -23,8 +23,11 @@ const LITERAL_CLASS = 1_001;
 const { Identifier, PrivateIdentifier, StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail } = ts.SyntaxKind;
 const LITERALS = new Set([StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail]);
 
+const { FirstContextualKeyword, LastContextualKeyword } = ts.SyntaxKind;
+
+/** Contextual keywords (`type`, `out`, `of`, `get`, `string`…) are ordinary names in most places. */
 function normalised(kind: number): number {
-  if (kind === Identifier || kind === PrivateIdentifier) return IDENTIFIER_CLASS;
+  if (kind === Identifier || kind === PrivateIdentifier || (kind >= FirstContextualKeyword && kind <= LastContextualKeyword)) return IDENTIFIER_CLASS;
   return LITERALS.has(kind) ? LITERAL_CLASS : kind;
 }
 

@@ -113,8 +113,15 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
     const thrown = node.expression;
     if (thrown && ts.isNewExpression(thrown)) {
       const message = thrown.arguments?.[0];
-      if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) && NOT_IMPLEMENTED.test(message.text)) {
-        items.push({ kind: 'not-implemented', line: lineOf(sourceFile, node), text: message.text.slice(0, 80) });
+      const text = !message
+        ? null
+        : ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)
+          ? message.text
+          : ts.isTemplateExpression(message)
+            ? message.head.text
+            : null;
+      if (text !== null && NOT_IMPLEMENTED.test(text)) {
+        items.push({ kind: 'not-implemented', line: lineOf(sourceFile, node), text: text.slice(0, 80) });
       }
     }
   }
