@@ -23,7 +23,8 @@ const LITERAL_CLASS = 1_001;
 const { Identifier, PrivateIdentifier, StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail } = ts.SyntaxKind;
 const LITERALS = new Set([StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail]);
 
-const { FirstContextualKeyword, LastContextualKeyword } = ts.SyntaxKind;
+// AbstractKeyword … OfKeyword is the contextual-keyword range of the SyntaxKind enum.
+const { AbstractKeyword: FirstContextualKeyword, OfKeyword: LastContextualKeyword } = ts.SyntaxKind;
 
 /** Contextual keywords (`type`, `out`, `of`, `get`, `string`…) are ordinary names in most places. */
 function normalised(kind: number): number {
