@@ -89,6 +89,7 @@ export const IMPLIED_BY: Readonly<Record<string, readonly string[]>> = {
 /** Files whose presence means a package is used though nothing imports it. */
 export const IMPLIED_BY_FILES: readonly { pattern: RegExp; packages: readonly string[] }[] = [
   { pattern: /(^|\/)tsconfig[\w.-]*\.json$/, packages: ['typescript', '@types/node'] },
+  { pattern: /\.(ts|tsx|mts|cts)$/, packages: ['typescript'] },
   { pattern: /\.s[ac]ss$/, packages: ['sass', 'sass-embedded', 'node-sass'] },
   { pattern: /\.less$/, packages: ['less'] },
   { pattern: /(^|\/)(\.eslintrc(\.\w+)?|eslint\.config\.[cm]?[jt]s)$/, packages: ['eslint'] },

@@ -11,6 +11,8 @@ export interface NodeSource extends NodeVersionSpec {
   file: string;
   line: number | null;
   text: string;
+  /** One entry of a CI matrix: a version tested on purpose beside others, not the one the project runs on. */
+  matrix: boolean;
 }
 
 const FROM_NODE = /^\s*FROM\s+(?:--platform=\S+\s+)?(?:[\w.-]+(?::\d+)?\/)*node(?::([^\s@]+))?/i;
@@ -34,8 +36,8 @@ function firstLine(text: string): { text: string; line: number } | null {
   return index === -1 ? null : { text: lines[index]!.trim(), line: index + 1 };
 }
 
-function push(sources: NodeSource[], spec: NodeVersionSpec | null, where: Omit<NodeSource, 'major' | 'kind'>): void {
-  if (spec?.major !== null && spec?.major !== undefined) sources.push({ ...where, major: spec.major, kind: spec.kind });
+function push(sources: NodeSource[], spec: NodeVersionSpec | null, where: Omit<NodeSource, 'major' | 'kind' | 'matrix'>, matrix = false): void {
+  if (spec?.major !== null && spec?.major !== undefined) sources.push({ ...where, major: spec.major, kind: spec.kind, matrix });
 }
 
 function dockerSources(tree: RepoTree, sources: NodeSource[]): void {
@@ -70,13 +72,14 @@ function ciSources(ci: CiFact, sources: NodeSource[]): void {
       const listed = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s*[\n,]\s*/) : typeof raw === 'number' ? [String(raw)] : [];
       const values = listed.flatMap((value) => {
         const matrix = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(String(value).trim())?.[1];
-        return matrix ? matrixValues(config.document, step.job, matrix) : [value];
+        return matrix ? matrixValues(config.document, step.job, matrix).map((entry) => ({ value: entry, matrix: true })) : [{ value, matrix: false }];
       });
-      for (const value of values) {
+      for (const { value, matrix } of values) {
         const text = String(value);
         // Other expressions are resolved by the CI service, not here.
         if (text.includes('${{')) continue;
-        push(sources, readNodeVersion(text), { source: `${config.path} setup-node`, file: config.path, line: step.line, text });
+        const source = `${config.path} setup-node${matrix ? ' matrix' : ''}`;
+        push(sources, readNodeVersion(text), { source, file: config.path, line: step.line, text }, matrix);
       }
     }
   }

@@ -14,6 +14,9 @@ const optionsSchema = z.object({
 });
 
 const DAY = 24 * 3600 * 1000;
+/** An end of life months away is a reminder; an admitted or disagreeing old line is a real warning. */
+const SOON_SCORE = 0.9;
+const WARNING_SCORE = 0.6;
 
 function where(source: NodeSource): { file: string; line?: number } {
   return source.line === null ? { file: source.file } : { file: source.file, line: source.line };
@@ -48,40 +51,48 @@ export const runtimeEolCheck = defineCheck({
     const evidence = sources.map((source) => `${source.source}: ${source.text}`);
     const findings: FindingInput[] = [];
     let failed = false;
+    let onlySoon = true;
+    const reported = new Set<string>();
     for (const source of sources) {
       const line = NODE_RELEASE_LINES.get(source.major);
-      if (!line) continue;
+      // A multi-stage Dockerfile names the same line several times: once is enough.
+      const key = `${source.source}:${source.major}`;
+      if (!line || reported.has(key)) continue;
+      reported.add(key);
       const daysLeft = Math.floor((Date.parse(line.end) - now.getTime()) / DAY);
       const name = `Node ${source.major}${line.codename ? ` (${line.codename})` : ''}`;
       if (daysLeft < 0) {
-        const range = source.kind === 'range';
-        failed ||= !range;
+        // What the project runs on is a failure; what it merely admits or also tests is a warning.
+        const runsOn = source.kind === 'pin' && !source.matrix;
+        failed ||= runsOn;
+        onlySoon = false;
         findings.push({
-          title: range ? 'engines still admits an end-of-life Node' : 'Node.js version past end of life',
-          message: range
+          title: runsOn ? 'Node.js version past end of life' : source.matrix ? 'CI still tests an end-of-life Node' : 'engines still admits an end-of-life Node',
+          message: source.kind === 'range'
             ? `${source.source} is "${source.text}", which still admits ${name}, out of support since ${line.end}.`
             : `${source.source} selects ${name} ("${source.text}"), which reached end of life on ${line.end}.`,
           location: where(source),
-          severity: range ? 'low' : 'high',
+          severity: runsOn ? 'high' : 'low',
           symbol: source.source,
           snippet: source.text,
           data: { source: source.source, major: source.major, end: line.end },
         });
-      } else if (daysLeft <= options.warnDays && source.kind === 'pin') {
+      } else if (daysLeft <= options.warnDays && source.kind === 'pin' && !source.matrix) {
         findings.push({
           title: 'Node.js version nears end of life',
           message: `${source.source} selects ${name}, whose support ends on ${line.end} (in ${daysLeft} days).`,
           location: where(source),
-          severity: 'medium',
+          severity: 'low',
           symbol: source.source,
           snippet: source.text,
           data: { source: source.source, major: source.major, end: line.end, daysLeft },
         });
       }
     }
-    const pins = sources.filter((source) => source.kind === 'pin');
+    const pins = sources.filter((source) => source.kind === 'pin' && !source.matrix);
     const majors = [...new Set(pins.map((source) => source.major))].sort((a, b) => a - b);
     if (majors.length > 1) {
+      onlySoon = false;
       findings.push({
         title: 'Node.js version files disagree',
         message: `The declared Node versions disagree: ${pins.map((source) => `${source.source} → ${source.major}`).join(', ')}.`,
@@ -94,6 +105,7 @@ export const runtimeEolCheck = defineCheck({
     for (const range of sources.filter((source) => source.kind === 'range')) {
       const outside = pins.filter((pin) => !semver.satisfies(`${pin.major}.999.999`, range.text) && !semver.satisfies(`${pin.major}.0.0`, range.text));
       if (outside.length === 0) continue;
+      onlySoon = false;
       findings.push({
         title: 'Node.js version outside engines',
         message: `${outside.map((pin) => `${pin.source} (Node ${pin.major})`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside ${range.source} "${range.text}".`,
@@ -105,6 +117,7 @@ export const runtimeEolCheck = defineCheck({
     }
     evidence.unshift(`${plural(sources.length, 'declaration')} of the Node version`);
     if (findings.length === 0) return { status: 'pass', evidence };
-    return { status: failed ? 'fail' : 'partial', score: failed ? 0 : 0.6, evidence, findings };
+    if (failed) return { status: 'fail', evidence, findings };
+    return { status: 'partial', score: onlySoon ? SOON_SCORE : WARNING_SCORE, evidence, findings };
   },
 });

@@ -50,6 +50,9 @@ export function usedWithoutImport(name: string, context: UsageContext): string |
   if (command) return `run as \`${command}\` in a script`;
   const tool = LOADED_BY_TOOL.find((rule) => rule.pattern.test(name) && rule.loadedBy.some((loader) => context.declared.has(loader)));
   if (tool) return `loaded by ${tool.loadedBy.find((loader) => context.declared.has(loader))} from its configuration`;
+  // A tool whose plugins or configs are declared is configured, even when it runs through a wrapper (`next lint`).
+  const plugin = LOADED_BY_TOOL.find((rule) => rule.loadedBy.includes(name) && [...context.declared].some((other) => other !== name && rule.pattern.test(other)));
+  if (plugin) return `configured through ${[...context.declared].find((other) => other !== name && plugin.pattern.test(other))}`;
   const needer = IMPLIED_BY[name]?.find((other) => context.declared.has(other));
   if (needer) return `needed by ${needer}`;
   if (context.impliedByFiles.has(name)) return 'implied by the files present';

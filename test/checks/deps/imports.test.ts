@@ -70,6 +70,14 @@ describe('deps.unused', () => {
     expect(result.status).toBe('pass');
   });
 
+  it('counts a tool configured through its plugins, and typescript for .ts files (near misses)', async () => {
+    const files = {
+      'package.json': pkg({ scripts: { lint: 'next lint' }, dependencies: { next: '15.1.6' }, devDependencies: { eslint: '^9.0.0', 'eslint-config-next': '15.1.6', typescript: '^5.0.0' } }),
+      'app/page.tsx': "import Link from 'next/link';\nexport default function Page() { return null; }\n",
+    };
+    expect((await runCheckOn(unusedCheck, files)).findings).toEqual([]);
+  });
+
   it('reports @types for a package that is neither declared nor imported, and honours ignore', async () => {
     const files = { 'package.json': pkg({ devDependencies: { '@types/lodash': '^4.0.0' } }), 'src/a.ts': 'export const a = 1;\n' };
     expect((await runCheckOn(unusedCheck, files)).findings.map((finding) => finding.data?.name)).toEqual(['@types/lodash']);
