@@ -76,6 +76,11 @@ describe('routes extractor', () => {
     const inline = routesOf("export default function Page() {\n  async function save(data: FormData) {\n    'use server';\n  }\n  return null;\n}", 'app/page.tsx').routes;
     expect(inline.map((route) => route.path)).toEqual(['save']);
     expect(routesOf("'use client';\nexport async function createPost(x) {}", 'app/form.tsx').routes).toEqual([]);
+    const wrapped = routesOf("'use server';\nexport const signIn = validatedAction(signInSchema, async (data, formData) => {});\nexport const signOut = withUser(async (user) => {});", 'app/(login)/actions.ts').routes;
+    expect(wrapped.map((route) => [route.path, route.validation, route.line])).toEqual([
+      ['signIn', ['wrapper:validatedAction'], 2],
+      ['signOut', [], 3],
+    ]);
   });
 
   it('records Nest controller methods with body inputs and pipes', () => {

@@ -435,10 +435,10 @@ class RouteCollector {
       const exported = hasExportModifier(ts, statement) || ts.isExportAssignment(statement);
       if (!exported) continue;
       const isDefault = ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
-      for (const { name, fn } of this.exportedFunctions(statement)) {
-        if (next?.kind === 'next-app' && NEXT_METHODS.has(name)) this.pushFileRoute('next-app', name, next.route, fn);
-        else if (next?.kind === 'next-pages' && isDefault) this.pushFileRoute('next-pages', 'ALL', next.route, fn);
-        else if (fileIsServerActions && fn) this.pushAction(name, fn);
+      for (const { name, fn, validation = [] } of this.exportedFunctions(statement)) {
+        if (next?.kind === 'next-app' && NEXT_METHODS.has(name)) this.pushFileRoute('next-app', name, next.route, fn, validation);
+        else if (next?.kind === 'next-pages' && isDefault) this.pushFileRoute('next-pages', 'ALL', next.route, fn, validation);
+        else if (fileIsServerActions && fn) this.pushAction(name, fn, validation);
       }
     }
     // Inline actions: a function whose body starts with 'use server'.
@@ -457,7 +457,11 @@ class RouteCollector {
     return null;
   }
 
-  private exportedFunctions(statement: TS.Statement): { name: string; fn: TS.Node | null }[] {
+  /**
+   * Exported functions of a module; `export const save = withAuth(schema, async (data) => …)`
+   * yields the inner function, with validation when the wrapper or its arguments name a schema.
+   */
+  private exportedFunctions(statement: TS.Statement): { name: string; fn: TS.Node | null; validation?: string[] }[] {
     const ts = this.ts;
     if (ts.isFunctionDeclaration(statement)) return [{ name: statement.name?.text ?? 'default', fn: statement }];
     if (ts.isExportAssignment(statement)) {
@@ -470,13 +474,19 @@ class RouteCollector {
       return statement.declarationList.declarations.flatMap((declaration) => {
         if (!ts.isIdentifier(declaration.name)) return [];
         const init = declaration.initializer;
+        if (init && ts.isCallExpression(init)) {
+          const inner = [...init.arguments].reverse().find((argument) => isFunctionLike(ts, argument));
+          const names = [chainText(ts, init.expression), ...init.arguments.filter((argument) => ts.isIdentifier(argument)).map((argument) => argument.getText(this.input.sourceFile))];
+          const schema = names.find((text) => /valid|schema|zod|parse/i.test(text));
+          return [{ name: declaration.name.text, fn: inner ?? null, validation: schema ? [`wrapper:${schema}`] : [] }];
+        }
         return [{ name: declaration.name.text, fn: init && isFunctionLike(ts, init) ? init : null }];
       });
     }
     return [];
   }
 
-  private pushFileRoute(framework: 'next-app' | 'next-pages', method: string, path: string, fn: TS.Node | null): void {
+  private pushFileRoute(framework: 'next-app' | 'next-pages', method: string, path: string, fn: TS.Node | null, validation: string[]): void {
     this.result.routes.push({
       framework,
       method,
@@ -486,15 +496,15 @@ class RouteCollector {
       receiverImport: null,
       handler: fn ? this.handlerInfo(fn) : null,
       handlerRef: null,
-      validation: [],
+      validation,
     });
   }
 
-  private pushAction(name: string, fn: TS.Node): void {
+  private pushAction(name: string, fn: TS.Node, validation: string[] = []): void {
     const ts = this.ts;
     const info = this.handlerInfo(fn);
     if (isFunctionLike(ts, fn) && fn.parameters.length > 0 && !info.reads.includes('args')) info.reads.push('args');
-    this.result.routes.push({ framework: 'server-action', method: 'ACTION', path: name, line: this.line(fn), receiver: null, receiverImport: null, handler: info, handlerRef: null, validation: [] });
+    this.result.routes.push({ framework: 'server-action', method: 'ACTION', path: name, line: this.line(fn), receiver: null, receiverImport: null, handler: info, handlerRef: null, validation });
   }
 
   visitNestControllers(): void {
