@@ -23,8 +23,8 @@ const LITERAL_CLASS = 1_001;
 const { Identifier, PrivateIdentifier, StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail } = ts.SyntaxKind;
 const LITERALS = new Set([StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail]);
 
-// AbstractKeyword … OfKeyword is the contextual-keyword range of the SyntaxKind enum.
-const { AbstractKeyword: FirstContextualKeyword, OfKeyword: LastContextualKeyword } = ts.SyntaxKind;
+// AbstractKeyword … DeferKeyword is the contextual-keyword range of the SyntaxKind enum (TypeScript 6).
+const { AbstractKeyword: FirstContextualKeyword, DeferKeyword: LastContextualKeyword } = ts.SyntaxKind;
 
 /** Contextual keywords (`type`, `out`, `of`, `get`, `string`…) are ordinary names in most places. */
 function normalised(kind: number): number {
