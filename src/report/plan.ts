@@ -37,7 +37,7 @@ function isFailing(check: ReportCheck): boolean {
 }
 
 /** A check's findings each carry an effort; without findings, the catalogue's estimate stands for the fix. */
-function effortOf(check: ReportCheck, findings: readonly ReportFinding[], info: CheckInfo | undefined): number {
+function effortOf(findings: readonly ReportFinding[], info: CheckInfo | undefined): number {
   if (findings.length > 0) return findings.reduce((total, finding) => total + finding.effortMinutes, 0);
   return info?.effortMinutes ?? UNKNOWN_EFFORT_MINUTES;
 }
@@ -47,7 +47,7 @@ export function remediationPlan(report: Report, lookup: CheckInfoLookup = () => 
     const findings = report.findings.filter((finding) => finding.checkId === check.id);
     const info = lookup(check.id);
     const impact = fixImpact(report, [check.id]);
-    const effortMinutes = effortOf(check, findings, info);
+    const effortMinutes = effortOf(findings, info);
     return {
       check,
       findings,
