@@ -32,8 +32,9 @@ export interface SecretRule {
   description: string;
   /**
    * Literal strings (compared case-insensitively) of which at least one must occur for the rule to
-   * run: on the same line for `scope: 'line'`, anywhere in the file for `scope: 'file'`, inside the
-   * assigned name for `scope: 'name'` (the pattern is then tried once, where that name starts).
+   * run: on the same line for `scope: 'line'`, anywhere in the file for `scope: 'file'`, as the last
+   * word of the assigned name for `scope: 'name'` (the pattern is then tried once, where that name
+   * starts; `apiKey` and `API_KEY` qualify, `keyboard`, `apiKeyId` and `key.length` do not).
    */
   keywords: readonly string[];
   scope: 'line' | 'file' | 'name';
@@ -578,7 +579,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'generic-secret-assignment',
     description: 'Random-looking value assigned to a secret-named variable',
-    keywords: ['secret', 'token', 'key', 'credential'],
+    keywords: ['secret', 'token', 'key', 'apikey', 'secretkey', 'credential', 'credentials'],
     scope: 'name',
     pattern: new RegExp(ASSIGNED + VALUE(16)),
     minEntropy: 3.5,
@@ -591,7 +592,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'password-assignment',
     description: 'Hard-coded password',
-    keywords: ['passw', 'pwd', 'passphrase'],
+    keywords: ['password', 'passwd', 'pwd', 'passphrase'],
     scope: 'name',
     pattern: new RegExp(ASSIGNED + VALUE(8)),
     minEntropy: 2.8,

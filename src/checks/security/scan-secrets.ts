@@ -135,6 +135,8 @@ function regionsByRule(text: string, scanner: Scanner): Map<CompiledRule, [numbe
     }
     for (const compiled of rules) {
       if (compiled.rule.scope === 'name') {
+        // The keyword must end the name: a secret's name ends in `key`, `token`, `password`…
+        if (isNameChar(text.charCodeAt(hit.index + hit[0].length))) continue;
         const start = nameStart(text, hit.index, lineStart);
         if (lastNameStart.get(compiled) === start) continue;
         lastNameStart.set(compiled, start);
