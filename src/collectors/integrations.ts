@@ -54,12 +54,20 @@ export function findIntegrations(manifests: ManifestsFact, code: CodeFact): Inte
         if (names && !record.names.some((name) => names.includes(name))) continue;
         presence.imports.push({ file: file.path, line: record.line, detail: `imports ${record.specifier}` });
         const sideEffectInit = (integration.evidence.initImports ?? []).some((pattern) => record.specifier === pattern);
-        if (sideEffectInit) presence.inits.push({ file: file.path, line: record.line, detail: `loads ${record.specifier}`, optionKeys: [], envOptions: [] });
+        if (sideEffectInit) presence.inits.push({ file: file.path, line: record.line, detail: `loads ${record.specifier}`, optionKeys: [], envOptions: [], literalOptions: [], optionsReadable: true });
       }
       for (const call of (file.extracts['sdk-inits'] as SdkInitsExtract | undefined)?.calls ?? []) {
         if (!initMatches(integration, call)) continue;
         const callee = `${call.construct ? 'new ' : ''}${call.name === 'default' ? call.module : call.name}${call.member ? `.${call.member}` : ''}()`;
-        presence.inits.push({ file: file.path, line: call.line, detail: `${callee} from ${call.module}`, optionKeys: call.optionKeys, envOptions: call.envOptions });
+        presence.inits.push({
+          file: file.path,
+          line: call.line,
+          detail: `${callee} from ${call.module}`,
+          optionKeys: call.optionKeys,
+          envOptions: call.envOptions,
+          literalOptions: call.literalOptions,
+          optionsReadable: call.optionsReadable,
+        });
       }
     }
     if (presence.declared.length > 0 || presence.imports.length > 0) found.push(presence);

@@ -368,8 +368,11 @@ export interface IntegrationPresence {
   declared: { manifest: string; name: string; dev: boolean }[];
   /** Non-test files that import it. */
   imports: SiteRef[];
-  /** Calls that initialise it, with the options object's keys and which of them read the environment. */
-  inits: (SiteRef & { optionKeys: string[]; envOptions: string[] })[];
+  /**
+   * Calls that initialise it, with the options object's keys, which of them read the environment and
+   * which are fixed literals; `optionsReadable` is false when the options come from a variable or expression.
+   */
+  inits: (SiteRef & { optionKeys: string[]; envOptions: string[]; literalOptions: string[]; optionsReadable: boolean })[];
 }
 
 export interface IntegrationsFact {

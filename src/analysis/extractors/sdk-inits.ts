@@ -21,6 +21,10 @@ export interface ModuleCall {
   optionKeys: string[];
   /** Those keys whose value reads the environment. */
   envOptions: string[];
+  /** Those keys whose value is a literal (a level fixed in code). */
+  literalOptions: string[];
+  /** False when the first argument is not an object literal (options built elsewhere), so its keys are unknown. */
+  optionsReadable: boolean;
 }
 
 export interface ProcessHandler {
@@ -46,22 +50,34 @@ interface Span {
   end: number;
 }
 
-function objectOptions(ts: typeof TS, argument: TS.Expression | undefined): { keys: string[]; env: string[] } {
-  const keys: string[] = [];
-  const env: string[] = [];
-  if (!argument || !ts.isObjectLiteralExpression(argument)) return { keys, env };
+interface Options {
+  keys: string[];
+  env: string[];
+  literal: string[];
+  readable: boolean;
+}
+
+function isLiteral(ts: typeof TS, node: TS.Expression): boolean {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+function objectOptions(ts: typeof TS, argument: TS.Expression | undefined): Options {
+  const options: Options = { keys: [], env: [], literal: [], readable: true };
+  if (!argument) return options;
+  if (!ts.isObjectLiteralExpression(argument)) return { ...options, readable: false };
   for (const property of argument.properties) {
+    if (ts.isSpreadAssignment(property)) options.readable = false;
     const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
     if (name === null) continue;
-    keys.push(name);
-    if (ts.isPropertyAssignment(property) && readsEnvironment(ts, property.initializer)) env.push(name);
-    if (ts.isShorthandPropertyAssignment(property)) env.push(name);
+    options.keys.push(name);
+    if (ts.isPropertyAssignment(property) && readsEnvironment(ts, property.initializer)) options.env.push(name);
+    if (ts.isPropertyAssignment(property) && isLiteral(ts, property.initializer)) options.literal.push(name);
   }
-  return { keys, env };
+  return options;
 }
 
 /** Resolves a callee to the module binding it goes through. */
-function resolveCallee(ts: typeof TS, callee: TS.Expression, bindings: BindingTable): Omit<ModuleCall, 'line' | 'count' | 'optionKeys' | 'envOptions' | 'construct'> | null {
+function resolveCallee(ts: typeof TS, callee: TS.Expression, bindings: BindingTable): Pick<ModuleCall, 'module' | 'name' | 'member'> | null {
   if (ts.isIdentifier(callee)) {
     const binding = bindings.get(callee.text);
     if (!binding) return null;
@@ -140,7 +156,16 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
       continue;
     }
     const options = objectOptions(ts, node.arguments?.[0]);
-    calls.set(key, { ...resolved, construct, line: lineOf(sourceFile, node), count: 1, optionKeys: options.keys, envOptions: options.env });
+    calls.set(key, {
+      ...resolved,
+      construct,
+      line: lineOf(sourceFile, node),
+      count: 1,
+      optionKeys: options.keys,
+      envOptions: options.env,
+      literalOptions: options.literal,
+      optionsReadable: options.readable,
+    });
   }
 
   const within = (span: Span, pos: number) => pos >= span.pos && pos < span.end;

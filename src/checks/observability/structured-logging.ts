@@ -54,12 +54,17 @@ export const structuredLoggingCheck = defineCheck({
     const findings: FindingInput[] = [];
     const inits = loggers.flatMap((presence) => presence.inits.map((init) => ({ presence, init, knowledge: knownIntegrations.find((entry) => entry.id === presence.id) })));
     const configurable = inits.filter(({ knowledge }) => knowledge?.evidence.levelOptions);
-    if (configurable.length > 0) {
-      const levelFromEnv = configurable.some(({ init, knowledge }) => init.envOptions.some((key) => knowledge!.evidence.levelOptions!.includes(key)));
-      const redacts = configurable.some(({ init, knowledge }) => init.optionKeys.some((key) => (knowledge!.evidence.redactOptions ?? []).includes(key)));
-      const { init } = configurable[0]!;
-      evidence.push(`logger created at ${init.file}:${init.line}: level ${levelFromEnv ? 'from the environment' : 'fixed in code'}, ${redacts ? 'redacts fields' : 'no redaction'}`);
-      if (!levelFromEnv) findings.push({ message: `${init.file}:${init.line}: the log level is fixed in code; read it from the environment (LOG_LEVEL) to change verbosity without a deploy.`, location: { file: init.file, line: init.line }, severity: 'low', title: 'Log level not configurable', snippet: 'level', effortMinutes: 5 });
+    const readable = configurable.filter(({ init }) => init.optionsReadable);
+    if (configurable.length > readable.length) {
+      const { init } = configurable.find((entry) => !entry.init.optionsReadable)!;
+      evidence.push(`logger created at ${init.file}:${init.line} with options built elsewhere: level and redaction not checked`);
+    } else if (readable.length > 0) {
+      // A level that is not a literal comes from configuration (env, a validated config object).
+      const levelConfigurable = readable.some(({ init, knowledge }) => init.optionKeys.some((key) => knowledge!.evidence.levelOptions!.includes(key) && !init.literalOptions.includes(key)));
+      const redacts = readable.some(({ init, knowledge }) => init.optionKeys.some((key) => (knowledge!.evidence.redactOptions ?? []).includes(key)));
+      const { init } = readable[0]!;
+      evidence.push(`logger created at ${init.file}:${init.line}: level ${levelConfigurable ? 'from configuration' : 'fixed in code'}, ${redacts ? 'redacts fields' : 'no redaction'}`);
+      if (!levelConfigurable) findings.push({ message: `${init.file}:${init.line}: the log level is fixed in code; read it from the environment (LOG_LEVEL) to change verbosity without a deploy.`, location: { file: init.file, line: init.line }, severity: 'low', title: 'Log level not configurable', snippet: 'level', effortMinutes: 5 });
       if (!redacts) findings.push({ message: `${init.file}:${init.line}: the logger redacts nothing; passwords and tokens in logged objects reach the logs.`, location: { file: init.file, line: init.line }, severity: 'low', title: 'Logger does not redact secrets', snippet: 'redact', effortMinutes: 10 });
     }
     const score = 1 - 0.1 * findings.length;
