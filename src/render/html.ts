@@ -95,7 +95,7 @@ function findingItem(finding: ReportFinding): string {
   return `<li>${where ? `<code>${e(where)}</code> ` : ''}${prose(finding.message)}</li>`;
 }
 
-function summarySection(report: Report, model: ClientModel): string {
+function summarySection(report: Report, model: ClientModel): Section {
   const parts: string[] = [];
   const cls = scoreClass(report.score);
   parts.push(
@@ -152,11 +152,26 @@ function summarySection(report: Report, model: ClientModel): string {
   return section('summary', 'Summary', parts.join('\n'));
 }
 
-function section(id: string, title: string, body: string): string {
+interface Section {
+  id: string;
+  title: string;
+  body: string;
+}
+
+function section(id: string, title: string, body: string): Section {
+  return { id, title, body };
+}
+
+function renderSection({ id, title, body }: Section): string {
   return `<section id="${id}">\n<h2>${e(title)}</h2>\n${body}\n</section>`;
 }
 
-function progressSection(comparison: Comparison): string {
+/** Contents for a long report; links do not print. */
+function contents(sections: readonly Section[]): string {
+  return `<nav aria-label="Contents"><ol>${sections.map((s) => `<li><a href="#${s.id}">${e(s.title)}</a></li>`).join('')}</ol></nav>`;
+}
+
+function progressSection(comparison: Comparison): Section {
   const { previous, current } = comparison;
   const delta = comparison.scoreDelta === null ? '' : ` (${signed(comparison.scoreDelta)})`;
   const parts = [
@@ -201,7 +216,7 @@ function planItem(item: PlanItem, index: number): string {
   );
 }
 
-function planSection(report: Report, model: ClientModel): string {
+function planSection(report: Report, model: ClientModel): Section {
   if (model.plan.items.length === 0) return section('plan', 'Remediation plan', '<p>Nothing to fix among the checks that ran.</p>');
   const rows = model.plan.items.map((item, index) => [
     String(index + 1),
@@ -229,8 +244,8 @@ function planSection(report: Report, model: ClientModel): string {
   );
 }
 
-function unknownSection(model: ClientModel): string {
-  if (model.unknown.length === 0) return '';
+function unknownSection(model: ClientModel): Section | null {
+  if (model.unknown.length === 0) return null;
   return section(
     'unverified',
     'What we could not verify',
@@ -243,9 +258,9 @@ function unknownSection(model: ClientModel): string {
   );
 }
 
-function hotspotsSection(model: ClientModel): string {
+function hotspotsSection(model: ClientModel): Section | null {
   const metrics = model.code;
-  if (!metrics) return '';
+  if (!metrics) return null;
   const parts: string[] = [];
   if (metrics.summary.length > 0) parts.push(`<p>${metrics.summary.map((s) => `${e(s.label)}: ${e(s.value)}`).join(' · ')}</p>`);
   if (metrics.histogram) {
@@ -271,8 +286,8 @@ function hotspotsSection(model: ClientModel): string {
   return section('hotspots', 'Code hotspots', parts.join('\n'));
 }
 
-function upgradesSection(model: ClientModel): string {
-  if (model.upgrades.length === 0) return '';
+function upgradesSection(model: ClientModel): Section | null {
+  if (model.upgrades.length === 0) return null;
   const rows = model.upgrades.map((wave, index) => [
     String(index + 1),
     wave.packages.map((p) => `<code>${e(p.name)}</code>${p.from || p.to ? ` ${e(p.from ?? '?')} → ${e(p.to ?? '?')}` : ''}`).join(', '),
@@ -288,7 +303,7 @@ function upgradesSection(model: ClientModel): string {
   );
 }
 
-function explanationSection(report: Report, model: ClientModel): string {
+function explanationSection(report: Report, model: ClientModel): Section {
   const { explanation } = model;
   const parts = [
     `<p>An area score is the weighted mean of its scored checks; the overall score is the weighted mean of the area scores` +
@@ -317,7 +332,7 @@ function explanationSection(report: Report, model: ClientModel): string {
   return section('explanation', 'How the score is computed', parts.join('\n'));
 }
 
-function appendixSection(report: Report): string {
+function appendixSection(report: Report): Section {
   const rows = [...report.checks]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((check) => [
@@ -355,10 +370,11 @@ th{background:#f6f8fa}td.num,th.num{text-align:right;white-space:nowrap}
 .chart{max-width:100%;height:auto;display:block;margin:8px 0}
 .chart .label{font-size:13px;fill:var(--ink)}.chart .value{font-size:13px;font-weight:600;fill:var(--ink)}
 footer{margin-top:48px;color:var(--muted);font-size:13px}
+nav ol{margin:16px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:14px}
 @media print{
   body{font-size:11pt}main{max-width:none;padding:0}
   h2{break-after:avoid}.item,table,.chart,.headline{break-inside:avoid}
-  a{color:inherit;text-decoration:none}
+  a{color:inherit;text-decoration:none}nav{display:none}
   .score,.sev{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 @page{margin:16mm}
@@ -369,7 +385,7 @@ export function renderHtml(report: Report, options: ClientOptions = {}): string 
   const commit = report.target.commit ? ` at commit <code>${e(report.target.commit.slice(0, 12))}</code>` : '';
   const errors =
     report.errors.length === 0
-      ? ''
+      ? null
       : section(
           'errors',
           'Errors',
@@ -377,11 +393,9 @@ export function renderHtml(report: Report, options: ClientOptions = {}): string 
             report.errors.map((error) => `<li><code>${e(error.source)}</code>: ${prose(error.message)}</li>`).join('') +
             '</ul>',
         );
-  const body = [
-    `<header><h1>Production readiness: ${e(model.name)}</h1>`,
-    `<p class="byline">Audited by shipshape ${e(report.tool.version)} on ${e(report.generatedAt.slice(0, 10))}${commit} (project kind: ${e(report.target.kind)}).</p></header>`,
+  const sections = [
     summarySection(report, model),
-    model.comparison ? progressSection(model.comparison) : '',
+    model.comparison ? progressSection(model.comparison) : null,
     section('areas', 'Scores by area', areaChart(report.categories)),
     planSection(report, model),
     unknownSection(model),
@@ -390,8 +404,14 @@ export function renderHtml(report: Report, options: ClientOptions = {}): string 
     explanationSection(report, model),
     errors,
     appendixSection(report),
+  ].filter((s): s is Section => s !== null);
+  const body = [
+    `<header><h1>Production readiness: ${e(model.name)}</h1>`,
+    `<p class="byline">Audited by shipshape ${e(report.tool.version)} on ${e(report.generatedAt.slice(0, 10))}${commit} (project kind: ${e(report.target.kind)}).</p></header>`,
+    contents(sections),
+    ...sections.map(renderSection),
     `<footer>Generated by shipshape ${e(report.tool.version)} · report schema v${report.schemaVersion} · ${e(report.generatedAt)}</footer>`,
-  ].filter(Boolean);
+  ];
   return (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>Production readiness: ${e(model.name)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n${body.join('\n')}\n</main>\n</body>\n</html>\n`

@@ -100,6 +100,8 @@ describe.skipIf(!hasChromium)('HTML report, rendered in Chromium', () => {
       'Appendix: every check',
     ]);
     expect(await page.locator('ol.risks > li').count()).toBe(3);
+    expect(await page.locator('nav a').count()).toBe(10);
+    expect(await page.locator('nav a').first().getAttribute('href')).toBe('#summary');
     expect(await page.locator('article.item').count()).toBe(5);
     expect(await page.locator('#areas svg rect').count()).toBe(report.categories.length * 2);
     expect(await page.locator('#hotspots svg rect').count()).toBe(6);
@@ -130,6 +132,7 @@ describe.skipIf(!hasChromium)('HTML report, rendered in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     // A string expression: the test project compiles without the DOM library.
     expect(await page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")).toBe('none');
+    expect(await page.locator('nav').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
