@@ -22,18 +22,32 @@ function escapedName(name: string): string {
   return name.startsWith('@') ? name.replace('/', '%2f') : name;
 }
 
+export interface Failure {
+  reason: string;
+  /** The registry itself could not be reached (no answer at all), as opposed to one bad answer. */
+  unreachable: boolean;
+}
+
 /** Why a request failed, in words, without URLs carrying credentials. */
-export function describeFailure(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { statusCode, code, type } = error as { statusCode?: number; code?: string; type?: string };
-    if (typeof statusCode === 'number') return `the registry answered HTTP ${statusCode}`;
-    if (type === 'request-timeout' || code === 'ETIMEDOUT' || code === 'FETCH_ERROR') {
-      const message = error instanceof Error ? error.message : '';
-      if (/timeout/i.test(message)) return 'the registry did not answer in time';
-    }
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && code !== 'FETCH_ERROR') return `network error ${code}`;
-  }
-  return redactUrl(error instanceof Error ? error.message : String(error));
+export function describeFailure(error: unknown): Failure {
+  const { statusCode, code, type } = (typeof error === 'object' && error !== null ? error : {}) as { statusCode?: number; code?: string; type?: string };
+  if (typeof statusCode === 'number') return { reason: `the registry answered HTTP ${statusCode}`, unreachable: false };
+  const message = error instanceof Error ? error.message : String(error);
+  if (type === 'request-timeout' || /timeout/i.test(message)) return { reason: 'the registry did not answer in time', unreachable: true };
+  if (typeof code === 'string' && /^E[A-Z_]+$/.test(code) && code !== 'FETCH_ERROR') return { reason: `network error ${code}`, unreachable: true };
+  return { reason: redactUrl(message), unreachable: true };
+}
+
+export interface Lookup {
+  info: PackageRegistryInfo;
+  /** True when the failure says the registry is out of reach, so asking for more is pointless. */
+  unreachable: boolean;
+}
+
+/** A shorter leash for the first request, which tells whether the registry answers at all. */
+export interface RequestLimits {
+  timeoutMs: number;
+  retries: number;
 }
 
 export class RegistryClient {
@@ -61,15 +75,25 @@ export class RegistryClient {
 
   /** Everything the checks need about one package; never throws. */
   async packageInfo(name: string): Promise<PackageRegistryInfo> {
+    return (await this.lookup(name)).info;
+  }
+
+  async lookup(name: string, limits?: RequestLimits): Promise<Lookup> {
+    const options = limits ? { ...this.options, timeout: limits.timeoutMs, retry: { ...(this.options.retry as object), retries: limits.retries } } : this.options;
     let text: string;
     try {
-      const response = await fetch(`/${escapedName(name)}`, { ...this.options, spec: name, fullMetadata: true });
+      const response = await fetch(`/${escapedName(name)}`, { ...options, spec: name, fullMetadata: true });
       text = await response.text();
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404) return packageWithoutInfo(name, 'nonexistent', 'the registry has no package of this name (HTTP 404)', new Date());
-      return packageWithoutInfo(name, 'unknown', describeFailure(error), null);
+      if (status === 404) return { info: packageWithoutInfo(name, 'nonexistent', 'the registry has no package of this name (HTTP 404)', new Date()), unreachable: false };
+      const failure = describeFailure(error);
+      return { info: packageWithoutInfo(name, 'unknown', failure.reason, null), unreachable: failure.unreachable };
     }
+    return { info: this.derive(name, text), unreachable: false };
+  }
+
+  private derive(name: string, text: string): PackageRegistryInfo {
     let document: unknown;
     try {
       document = JSON.parse(text);
@@ -99,7 +123,7 @@ export class RegistryClient {
       if (status === 404 || status === 405 || status === 501) {
         return { ok: false, reason: `the registry does not offer the bulk advisory endpoint npm audit uses (HTTP ${status})` };
       }
-      return { ok: false, reason: `the advisory request failed: ${describeFailure(error)}` };
+      return { ok: false, reason: `the advisory request failed: ${describeFailure(error).reason}` };
     }
   }
 }

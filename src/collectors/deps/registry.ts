@@ -6,12 +6,13 @@ import { defineCollector } from '../../core/collector.js';
 import type { AuditContext } from '../../core/context.js';
 import type { InstalledFact, PackageRegistryInfo, RegistryFact } from '../../core/facts.js';
 import { CACHE_MAX_AGE_MS, RegistryCache } from '../../registry/cache.js';
-import { RegistryClient } from '../../registry/client.js';
+import { RegistryClient, type RequestLimits } from '../../registry/client.js';
 import { loadNpmrc, redactUrl } from '../../registry/npmrc.js';
 import { packageWithoutInfo } from '../../registry/packument.js';
 import { isRegistrySpecifier } from './specifier.js';
 
 export const DEFAULT_CONCURRENCY = 16;
+const PROBE_LIMITS: RequestLimits = { timeoutMs: 15_000, retries: 1 };
 
 /** The packages worth asking about: every registry dependency that is declared directly. */
 export function registryNames(installed: InstalledFact): string[] {
@@ -39,10 +40,17 @@ export async function collectRegistry(ctx: AuditContext, names: readonly string[
     }),
   );
 
-  const fetchOne = async (name: string): Promise<void> => {
-    const info = offline
-      ? packageWithoutInfo(name, 'unknown', cache ? 'offline, and the cache has nothing on it' : 'offline, and no cache to read from', null)
-      : await client.packageInfo(name);
+  let unreachable: string | null = null;
+  const fetchOne = async (name: string, limits?: RequestLimits): Promise<void> => {
+    let info: PackageRegistryInfo;
+    if (offline) info = packageWithoutInfo(name, 'unknown', cache ? 'offline, and the cache has nothing on it' : 'offline, and no cache to read from', null);
+    else if (unreachable) info = packageWithoutInfo(name, 'unknown', unreachable, null);
+    else {
+      const lookup = await client.lookup(name, limits);
+      info = lookup.info;
+      // Only the probe speaks for the registry: later, one slow answer is that package's problem.
+      if (lookup.unreachable && limits === PROBE_LIMITS) unreachable = `the registry is unreachable (${info.reason})`;
+    }
     packages[name] = info;
     if (info.status === 'unknown') stats.failed += 1;
     else {
@@ -53,9 +61,10 @@ export async function collectRegistry(ctx: AuditContext, names: readonly string[
   };
   missing.sort();
   // One request alone first: it resolves the registry's address once, before the burst (many
-  // simultaneous look-ups of one name have been seen to stall for the resolver's timeout).
+  // simultaneous look-ups of one name have been seen to stall for the resolver's timeout), and it
+  // tells quickly whether the registry answers at all. When it does not, nothing else is asked.
   const [first, ...rest] = missing;
-  if (first !== undefined) await fetchOne(first);
+  if (first !== undefined) await fetchOne(first, PROBE_LIMITS);
   const limit = pLimit(Math.max(1, ctx.options.concurrency || DEFAULT_CONCURRENCY));
   await Promise.all(rest.map((name) => limit(() => fetchOne(name))));
   progress.done();

@@ -62,6 +62,16 @@ describe('collectRegistry', () => {
     expect(server.requests.length - before).toBe(1);
   });
 
+  it('stops after the first request when the registry does not answer at all', async () => {
+    const closed = new RegistryClient({ npmrc: { registry: 'http://127.0.0.1:9/', scopes: {}, fetchOptions: {}, sources: [] }, registry: null, timeoutMs: 2_000, retries: 0 });
+    const started = performance.now();
+    const fact = await collectRegistry(context({ registry: null }), ['a-package', 'b-package', 'c-package'], closed);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(fact.packages['a-package']).toMatchObject({ status: 'unknown', reason: 'network error ECONNREFUSED' });
+    expect(fact.packages['c-package']).toMatchObject({ status: 'unknown', reason: 'the registry is unreachable (network error ECONNREFUSED)' });
+    expect(fact.stats.failed).toBe(3);
+  });
+
   it('offline without a cache: every package unknown, no request', async () => {
     const before = server.requests.length;
     const fact = await collectRegistry(context({ offline: true, cacheDir: null }), ['ms'], client());
