@@ -11,13 +11,13 @@ export interface NpmrcSettings {
   registry: string;
   /** `@scope` → registry URL. */
   scopes: Record<string, string>;
-  /** Options handed to npm-registry-fetch as they are: scoped registries and `//host/:key` credentials. */
-  fetchOptions: Record<string, string>;
+  /** Options handed to npm-registry-fetch: scoped registries, `//host/:key` credentials, `strictSSL`. */
+  fetchOptions: Record<string, string | boolean>;
   /** Which files contributed, for debugging (paths only). */
   sources: string[];
 }
 
-const KEPT_KEY = /^(registry|@[^:]+:registry|\/\/.+:(_authToken|_auth|username|_password|certfile|keyfile)|strict-ssl)$/;
+const KEPT_KEY = /^(registry|@[^:]+:registry|\/\/.+:(_authToken|_auth|username|_password)|strict-ssl)$/;
 
 /** Expands `${NAME}` (and `${NAME?}`, empty when unset) like npm does. */
 export function expandEnv(value: string, env: NodeJS.ProcessEnv): string {
@@ -78,7 +78,8 @@ export function loadNpmrc(projectRoot: string, env: NodeJS.ProcessEnv = process.
     const scope = /^(@[^:]+):registry$/.exec(key)?.[1];
     if (scope) scopes[scope] = withSlash(value);
   }
-  const { registry, ...fetchOptions } = merged;
+  const { registry, 'strict-ssl': strictSsl, ...rest } = merged;
+  const fetchOptions: Record<string, string | boolean> = { ...rest, ...(strictSsl === undefined ? {} : { strictSSL: strictSsl !== 'false' }) };
   return { registry: withSlash(registry ?? DEFAULT_REGISTRY), scopes, fetchOptions, sources };
 }
 

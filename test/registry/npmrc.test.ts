@@ -12,12 +12,14 @@ describe('.npmrc', () => {
       '@corp:registry=https://npm.corp.example/corp/',
       '//npm.corp.example/:_authToken=${NPM_TOKEN}',
       'fund=false',
+      'strict-ssl=false',
       'save-exact = true',
     ].join('\n');
     expect(parseNpmrc(text, { NPM_TOKEN: 'tok-123' })).toEqual({
       registry: 'https://npm.corp.example/',
       '@corp:registry': 'https://npm.corp.example/corp/',
       '//npm.corp.example/:_authToken': 'tok-123',
+      'strict-ssl': 'false',
     });
   });
 
@@ -36,6 +38,7 @@ describe('.npmrc', () => {
     expect(settings.registry).toBe('https://project.example/');
     expect(settings.scopes).toEqual({ '@x': 'https://x.example/' });
     expect(settings.fetchOptions['//user.example/:_authToken']).toBe('abc');
+    expect(settings.fetchOptions.strictSSL).toBeUndefined();
     expect(loadNpmrc('', { NPM_CONFIG_USERCONFIG: join(home, 'absent') }).registry).toBe('https://registry.npmjs.org/');
   });
 
