@@ -58,6 +58,15 @@ describe('data-writes extractor', () => {
     expect(writes.every((write) => write.inTransaction)).toBe(true);
   });
 
+  it('records the branches a write sits in and where its path exits', () => {
+    const writes = writesOf("async function f(a) {\n  if (a) {\n    await prisma.x.create({});\n    return;\n  } else {\n    await prisma.y.create({});\n  }\n  switch (a) { case 1: await prisma.z.delete({}); }\n}");
+    expect(writes.map((write) => [write.call, write.branches.map((key) => key.replace(/@\d+/g, '').replace(/:\d+$/, ':n')), write.exitLine])).toEqual([
+      ['prisma.x.create', ['if:then'], 7],
+      ['prisma.y.create', ['if:else'], null],
+      ['prisma.z.delete', ['case:n'], null],
+    ]);
+  });
+
   it('flags an update computed from a value read earlier, not atomic updates', () => {
     const [race] = writesOf('await prisma.account.update({ where: { id }, data: { balance: account.balance - amount } });');
     expect(race?.raceField).toBe('balance');

@@ -21,6 +21,10 @@ export interface DataWrite {
   inTransaction: boolean;
   /** The field an update sets from a value read earlier (a lost-update race), if any. */
   raceField?: string;
+  /** Branches the write sits in (`if@<pos>:then`, `case@<pos>`): writes in different branches of one statement never run together. */
+  branches: string[];
+  /** The write's path returns or throws by this line (end of the innermost `if` whose branch exits): later writes do not run with it. */
+  exitLine: number | null;
 }
 
 export interface DataWritesExtract {
@@ -121,6 +125,36 @@ function raceFieldOf(ts: typeof TS, call: TS.CallExpression): string | undefined
   return found;
 }
 
+function exits(ts: typeof TS, statement: TS.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(ts, last);
+  }
+  return false;
+}
+
+/** The branches a node sits in inside its function, and where its path leaves the function. */
+function pathOf(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.Node, fn: TS.Node | null): { branches: string[]; exitLine: number | null } {
+  const branches: string[] = [];
+  let exitLine: number | null = null;
+  let child: TS.Node = node;
+  for (let current = node.parent; current && current !== fn; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child !== current.expression) {
+      const side = child === current.thenStatement ? 'then' : 'else';
+      branches.push(`if@${current.pos}:${side}`);
+      if (exitLine === null && exits(ts, child as TS.Statement)) exitLine = endLineOf(sourceFile, current);
+    } else if (ts.isConditionalExpression(current) && child !== current.condition) {
+      branches.push(`cond@${current.pos}:${child === current.whenTrue ? 'then' : 'else'}`);
+    } else if (ts.isCaseClause(current) || ts.isDefaultClause(current)) {
+      branches.push(`case@${current.parent.pos}:${current.pos}`);
+    } else if (ts.isCatchClause(current) && exitLine === null && exits(ts, current.block)) {
+      exitLine = endLineOf(sourceFile, current.parent);
+    }
+  }
+  return { branches, exitLine };
+}
+
 function sqlText(ts: typeof TS, node: TS.Node | undefined): string | null {
   if (!node) return null;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
@@ -181,6 +215,7 @@ export function extractDataWrites(input: SourceInput): DataWritesExtract {
       functionLine: fn ? lineOf(sourceFile, fn) : 1,
       functionEndLine: fn ? endLineOf(sourceFile, fn) : sourceFile.getLineStarts().length,
       inTransaction,
+      ...pathOf(ts, sourceFile, candidate.node, fn),
     };
     if (ts.isCallExpression(candidate.node) && /update|upsert|save|set/i.test(candidate.method)) {
       const raceField = raceFieldOf(ts, candidate.node);

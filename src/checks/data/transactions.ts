@@ -8,6 +8,17 @@ import { databaseInUse, isScriptPath } from './database-in-use.js';
 /** ORMs whose models are PascalCase classes with static write methods (`User.create`). */
 const MODEL_ORMS = new Set(['sequelize', 'mongoose', 'typeorm']);
 
+/** Two writes can run in one call of the function: not in different branches, and the first's path does not exit before the second. */
+function runTogether(a: DataWrite, b: DataWrite): boolean {
+  const [first, second] = a.line <= b.line ? [a, b] : [b, a];
+  if (first.exitLine !== null && second.line > first.exitLine) return false;
+  const sides = new Map(first.branches.map((key) => [key.slice(0, key.lastIndexOf(':')), key]));
+  return !second.branches.some((key) => {
+    const other = sides.get(key.slice(0, key.lastIndexOf(':')));
+    return other !== undefined && other !== key;
+  });
+}
+
 export const transactionsCheck = defineCheck({
   id: 'data.transactions',
   area: 'data',
@@ -54,14 +65,15 @@ export const transactionsCheck = defineCheck({
     let safe = 0;
     for (const { file, writes } of groups.values()) {
       const first = writes[0]!;
-      const loose = writes.filter((write) => !write.inTransaction);
-      if (writes.length >= 2) {
+      const together = writes.filter((write) => writes.some((other) => other !== write && runTogether(write, other)));
+      const loose = together.filter((write) => !write.inTransaction);
+      if (together.length >= 2) {
         needing += 1;
         if (loose.length === 0) safe += 1;
         else {
           const sites = loose.map((write) => `${write.call} (line ${write.line})`).join(', ');
           findings.push({
-            message: `${file}:${first.functionLine}: ${first.function} writes ${writes.length} times outside one transaction: ${sites}.`,
+            message: `${file}:${first.functionLine}: ${first.function} writes ${together.length} times outside one transaction: ${sites}.`,
             location: { file, line: loose[0]!.line },
             symbol: first.function,
             snippet: loose.map((write) => write.call).join(','),
@@ -69,7 +81,7 @@ export const transactionsCheck = defineCheck({
           });
         }
       }
-      for (const write of loose.filter((entry) => entry.raceField)) {
+      for (const write of writes.filter((entry) => entry.raceField && !entry.inTransaction)) {
         needing += 1;
         findings.push({
           title: 'Read-modify-write without a transaction or atomic update',

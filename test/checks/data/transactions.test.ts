@@ -59,6 +59,26 @@ const cases: Case[] = [
     status: 'fail',
   },
   {
+    name: 'writes in branches that exit early never run together',
+    files: route("export async function recordFailure(attempt) {\n  if (!attempt) {\n    await prisma.loginAttempt.create({ data: {} });\n    return;\n  }\n  if (attempt.locked) {\n    await prisma.loginAttempt.update({ where: {}, data: { count: 1 } });\n    return;\n  }\n  await prisma.loginAttempt.update({ where: {}, data: { count: 2 } });\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'writes in the two sides of an if/else never run together',
+    files: route("export async function save(existing, data) {\n  if (existing) await prisma.post.update({ where: { id: existing.id }, data });\n  else await prisma.post.create({ data });\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'a clean-up write before a throw does not pair with the writes after it',
+    files: route("export async function verify(record) {\n  if (record.expired) {\n    await prisma.token.update({ where: {}, data: {} });\n    throw new Error('expired');\n  }\n  await prisma.$transaction(async (tx) => {\n    await tx.user.update({ where: {}, data: {} });\n    await tx.token.update({ where: {}, data: {} });\n  });\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'a conditional write followed by an unconditional one still runs together',
+    files: route("export async function signUp(data, invite) {\n  const user = await prisma.user.create({ data });\n  if (invite) {\n    await prisma.invite.update({ where: { id: invite.id }, data: { used: true } });\n  }\n}"),
+    status: 'fail',
+  },
+  {
     name: 'read-modify-write of a balance',
     files: route("router.post('/pay', async (req, res) => {\n  const account = await prisma.account.findUnique({ where: { id: 1 } });\n  await prisma.account.update({ where: { id: 1 }, data: { balance: account.balance - req.body.amount } });\n});"),
     status: 'fail',
