@@ -34,6 +34,7 @@ import { abandonedCheck } from './deps/abandoned.js';
 import { deprecatedCheck } from './deps/deprecated.js';
 import { installScriptsCheck } from './deps/install-scripts.js';
 import { libyearCheck } from './deps/libyear.js';
+import { lockfileSyncCheck } from './deps/lockfile-sync.js';
 import { nonexistentCheck } from './deps/nonexistent.js';
 import { outdatedCheck } from './deps/outdated.js';
 import { overlapCheck } from './deps/overlap.js';
@@ -95,6 +96,7 @@ export const checks: readonly AnyCheck[] = [
   architectureCheck,
   licenseCheck,
   lockfileCheck,
+  lockfileSyncCheck,
   outdatedCheck,
   libyearCheck,
   deprecatedCheck,
