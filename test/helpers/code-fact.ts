@@ -11,8 +11,3 @@ export function codeFactOf(files: Record<string, string>): CodeFact {
     .map(([path, text]) => analyseFile({ path, text, isTest: isTestFile(path) }, extractors));
   return { files: parsed, skipped: [] };
 }
-
-/** One extractor's result for one snippet. */
-export function extractOf<T>(extractorId: string, text: string, path = 'src/app.ts'): T | undefined {
-  return codeFactOf({ [path]: text }).files[0]?.extracts[extractorId] as T | undefined;
-}
