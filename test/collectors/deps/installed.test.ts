@@ -62,6 +62,18 @@ describe('collectInstalled', () => {
     expect(yarnOnly.direct[0]).toMatchObject({ installed: '2.1.3', resolvedFrom: 'lockfile' });
   });
 
+  it('prefers npm-shrinkwrap.json over package-lock.json beside it, and says both are there', async () => {
+    const shrinkwrap = NPM_V3.replace('"node_modules/ms":{"version":"2.1.3"', '"node_modules/ms":{"version":"2.1.2"');
+    const fact = collectInstalled(
+      memoryTree({ 'package-lock.json': NPM_V3, 'npm-shrinkwrap.json': shrinkwrap }),
+      manifestsFact(root, api),
+      lockfilesFact(['package-lock.json', 'npm-shrinkwrap.json']),
+    );
+    expect(fact.lockfile?.path).toBe('npm-shrinkwrap.json');
+    expect(fact.direct.find((entry) => entry.name === 'ms' && entry.workspace === '')?.installed).toBe('2.1.2');
+    expect(fact.issues.map((issue) => issue.kind)).toEqual(['several-lockfiles']);
+  });
+
   it('infers development-only packages when the lockfile does not record it (pnpm 9)', () => {
     const app = manifest('', { dependencies: { '@scope/util': '^1.0.0', 'chalk-cjs': 'npm:chalk@^4.1.2' }, devDependencies: { vitest: '^2.0.0' } });
     const fact = collectInstalled(memoryTree({ 'pnpm-lock.yaml': PNPM_V9 }), manifestsFact(app), lockfilesFact(['pnpm-lock.yaml']));
