@@ -66,6 +66,7 @@ export const LEVELS: readonly LevelPolicy[] = [
       'deps.deprecated',
       'security.env-example',
       'security.dangerous-patterns',
+      'security.config-validated',
       'observability.error-tracking',
       'data.migrations',
       'data.schema-sync',
