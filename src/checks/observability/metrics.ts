@@ -1,5 +1,6 @@
 // observability.metrics: service metrics or traces are emitted (Prometheus, StatsD, OpenTelemetry, APM).
 import { defineCheck } from '../../core/check.js';
+import { integrations as knownIntegrations } from '../../knowledge/integrations/index.js';
 import { servesRequests } from './serves-requests.js';
 
 export const metricsCheck = defineCheck({
@@ -34,6 +35,12 @@ export const metricsCheck = defineCheck({
       ...declared.map((presence) => `${presence.title}: declared in ${presence.declared[0]!.manifest} but never imported`),
     ];
     if (active.length > 0) return { status: 'pass', evidence };
+    const tracing = integrations.found.flatMap((presence) => {
+      const options = knownIntegrations.find((entry) => entry.id === presence.id)?.evidence.tracingOptions ?? [];
+      const init = presence.inits.find((candidate) => candidate.optionKeys.some((key) => options.includes(key)));
+      return init ? [`${presence.title} performance tracing turned on at ${init.file}:${init.line}`] : [];
+    });
+    if (tracing.length > 0) return { status: 'pass', score: 0.8, evidence: [...evidence, ...tracing, 'traces only: no service metrics (rates, latencies) are exported'] };
     if (imported.length > 0) return { status: 'partial', score: 0.7, evidence, findings: [{ message: `${imported[0]!.title} is imported but no set-up call (SDK start, metric or registry creation) was recognised.`, location: { file: imported[0]!.imports[0]!.file, line: imported[0]!.imports[0]!.line }, snippet: imported[0]!.id }] };
     if (declared.length > 0) return { status: 'partial', score: 0.3, evidence, findings: [{ message: `${declared[0]!.title} is a dependency (${declared[0]!.declared[0]!.manifest}) but is never loaded, so nothing is emitted.`, location: { file: declared[0]!.declared[0]!.manifest }, snippet: declared[0]!.id }] };
     return { status: 'fail', evidence: [serving.evidence, 'no metrics, tracing or APM library among the dependencies or imports'], findings: [{ message: 'No metrics or tracing library (OpenTelemetry, prom-client, StatsD, Datadog, New Relic, Elastic APM) is installed.', location: null, snippet: 'none' }] };

@@ -10,6 +10,7 @@ export const errorTrackingIntegrations = [
     evidence: {
       imports: ['@sentry/'],
       initCalls: [{ module: '@sentry/', name: 'init' }, { module: '@sentry/', name: 'SentryModule' }],
+      tracingOptions: ['tracesSampleRate', 'tracesSampler', 'enableTracing'],
     },
   }),
   defineIntegration({

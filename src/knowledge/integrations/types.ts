@@ -40,6 +40,8 @@ export interface Integration {
     /** Options of an init call that read the log level or redact secrets (logging libraries). */
     levelOptions?: string[];
     redactOptions?: string[];
+    /** Options of an init call that turn on performance tracing (an error tracker that also traces). */
+    tracingOptions?: string[];
     /** Route-level middleware factories exported by the module that validate requests. */
     middleware?: string[];
   };
