@@ -1,6 +1,6 @@
 // observability.graceful-shutdown: the service handles SIGTERM by closing its server and connections.
 import { defineCheck } from '../../core/check.js';
-import { servesRequests } from './serves-requests.js';
+import { runsServer } from './serves-requests.js';
 
 const STOP_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
 const SHUTDOWN_LIBRARIES = new Set(['godaddy-terminus', 'lightship', 'nestjs-terminus']);
@@ -22,9 +22,9 @@ export const gracefulShutdownCheck = defineCheck({
   severity: 'medium',
   weight: 1,
   effortMinutes: 30,
-  requires: ['project', 'routes', 'integrations'],
-  run({ project, routes, integrations }) {
-    const serving = servesRequests(project, routes);
+  requires: ['project', 'routes', 'manifests', 'integrations'],
+  run({ project, routes, manifests, integrations }) {
+    const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     const customServer = routes.boundaries.some((boundary) => ['express', 'koa', 'fastify', 'hono', 'nest', 'http'].includes(boundary.framework));
     if (project.kind === 'web-app' && !customServer) {

@@ -1,7 +1,7 @@
 // observability.health-endpoint: a service exposes a liveness/readiness route that is actually reachable.
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { servesRequests } from './serves-requests.js';
+import { runsServer } from './serves-requests.js';
 
 const HEALTH_PATH = /(^|\/)(_?health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|up)(\/|$)/i;
 const PROBE_METHODS = new Set(['GET', 'ALL', 'HEAD']);
@@ -25,9 +25,9 @@ export const healthEndpointCheck = defineCheck({
   severity: 'medium',
   weight: 2,
   effortMinutes: 20,
-  requires: ['project', 'routes', 'integrations', 'operations'],
-  run({ project, routes, integrations, operations }) {
-    const serving = servesRequests(project, routes);
+  requires: ['project', 'routes', 'manifests', 'integrations', 'operations'],
+  run({ project, routes, manifests, integrations, operations }) {
+    const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     const health = routes.boundaries.filter((boundary) => boundary.path !== null && HEALTH_PATH.test(boundary.path) && PROBE_METHODS.has(boundary.method));
     const reachable = health.filter((boundary) => boundary.mounted !== false);

@@ -1,7 +1,7 @@
 // observability.metrics: service metrics or traces are emitted (Prometheus, StatsD, OpenTelemetry, APM).
 import { defineCheck } from '../../core/check.js';
 import { integrations as knownIntegrations } from '../../knowledge/integrations/index.js';
-import { servesRequests } from './serves-requests.js';
+import { runsServer } from './serves-requests.js';
 
 export const metricsCheck = defineCheck({
   id: 'observability.metrics',
@@ -21,9 +21,9 @@ export const metricsCheck = defineCheck({
   severity: 'medium',
   weight: 1,
   effortMinutes: 60,
-  requires: ['project', 'routes', 'integrations'],
-  run({ project, routes, integrations }) {
-    const serving = servesRequests(project, routes);
+  requires: ['project', 'routes', 'manifests', 'integrations'],
+  run({ project, routes, manifests, integrations }) {
+    const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     const telemetry = integrations.found.filter((presence) => presence.category === 'metrics');
     const active = telemetry.filter((presence) => presence.inits.length > 0);

@@ -1,6 +1,8 @@
 // Whether the repository runs something that serves requests, which decides if the operational
 // checks (health endpoint, error tracking, logging, metrics, shutdown, timeouts) apply at all.
-import type { ProjectFact, RoutesFact } from '../../core/facts.js';
+import type { ManifestsFact, ProjectFact, RoutesFact } from '../../core/facts.js';
+import { matchesModule } from '../../knowledge/integrations/index.js';
+import { SERVER_FRAMEWORKS } from '../../knowledge/project-kinds.js';
 
 const SERVING_KINDS = new Set(['service', 'web-app']);
 
@@ -16,4 +18,45 @@ export function servesRequests(project: ProjectFact, routes: RoutesFact): Applic
   const reachable = routes.boundaries.filter((boundary) => boundary.mounted !== false);
   if (reachable.length > 0) return { applies: true, evidence: `${reachable.length} request handler(s) in the code` };
   return { applies: false, reason: `no request handlers found and the project kind is ${project.kind}` };
+}
+
+/** Packages that run server code of their own: server frameworks, and web frameworks that render or answer on a server. */
+const SERVER_SIDE_PACKAGES = [
+  ...SERVER_FRAMEWORKS.packages,
+  'next',
+  'nuxt',
+  'nuxt3',
+  '@remix-run/',
+  '@react-router/node',
+  '@react-router/serve',
+  '@sveltejs/kit',
+  '@solidjs/start',
+  'solid-start',
+  '@tanstack/react-start',
+  '@tanstack/start',
+  '@builder.io/qwik-city',
+  '@redwoodjs/core',
+  'blitz',
+  '@angular/ssr',
+  '@nguniversal/express-engine',
+  '@astrojs/node',
+  '@astrojs/vercel',
+  '@astrojs/netlify',
+  '@astrojs/cloudflare',
+];
+
+/**
+ * Like `servesRequests`, for checks about a server process (health, shutdown, logging, metrics,
+ * outbound timeouts): a static single-page app that only calls a hosted backend has none.
+ */
+export function runsServer(project: ProjectFact, routes: RoutesFact, manifests: ManifestsFact): Applicability {
+  const serving = servesRequests(project, routes);
+  if (!serving.applies || routes.boundaries.length > 0) return serving;
+  const names = manifests.all.flatMap((manifest) => [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+  const serverSide = names.filter((name) => SERVER_SIDE_PACKAGES.some((pattern) => matchesModule(name, pattern)));
+  if (serverSide.length > 0 || project.kind === 'service' || (project.packages ?? []).some((entry) => entry.kind === 'service')) return serving;
+  return {
+    applies: false,
+    reason: 'a static single-page app: no server code and no server-side framework, so static hosting serves it; the backend it calls is audited where that code lives',
+  };
 }

@@ -3,7 +3,7 @@ import type { ConsoleExtract } from '../../analysis/extractors/console.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { integrations as knownIntegrations } from '../../knowledge/integrations/index.js';
-import { servesRequests } from './serves-requests.js';
+import { runsServer } from './serves-requests.js';
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
 
@@ -25,9 +25,9 @@ export const structuredLoggingCheck = defineCheck({
   severity: 'medium',
   weight: 1,
   effortMinutes: 60,
-  requires: ['project', 'routes', 'integrations', 'code'],
-  run({ project, routes, integrations, code }) {
-    const serving = servesRequests(project, routes);
+  requires: ['project', 'routes', 'manifests', 'integrations', 'code'],
+  run({ project, routes, manifests, integrations, code }) {
+    const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     let consoleCalls = 0;
     let consoleFiles = 0;

@@ -2,7 +2,7 @@
 import type { OutboundHttpExtract } from '../../analysis/extractors/outbound-http.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { servesRequests } from './serves-requests.js';
+import { runsServer } from './serves-requests.js';
 
 export const timeoutsCheck = defineCheck({
   id: 'observability.timeouts',
@@ -22,9 +22,9 @@ export const timeoutsCheck = defineCheck({
   severity: 'medium',
   weight: 1,
   effortMinutes: 10,
-  requires: ['project', 'routes', 'code'],
-  run({ project, routes, code }) {
-    const serving = servesRequests(project, routes);
+  requires: ['project', 'routes', 'manifests', 'code'],
+  run({ project, routes, manifests, code }) {
+    const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     const extracts = code.files
       .filter((file) => !file.isTest)

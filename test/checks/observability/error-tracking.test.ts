@@ -17,6 +17,7 @@ const cases: Case[] = [
   { name: 'a function named init from elsewhere is not Sentry', files: service({ 'src/app.ts': "import { init } from './db';\ninit();\n" }, { '@sentry/node': '^8.0.0' }), status: 'partial' },
   { name: 'process handlers only', files: service({ 'src/server.ts': "process.on('unhandledRejection', (e) => { console.error(e); process.exit(1); });\n" }), status: 'partial', score: 0.25, says: ["process.on('unhandledRejection')"] },
   { name: 'nothing at all', files: service({ 'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n" }), status: 'fail' },
+  { name: 'a static single-page app still needs error tracking', files: { 'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0' }, { devDependencies: { vite: '^5.0.0' } }), 'src/main.tsx': 'export {};\n' }, status: 'fail' },
   { name: 'a library', files: LIBRARY, status: 'na' },
 ];
 

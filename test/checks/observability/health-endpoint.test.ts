@@ -73,6 +73,12 @@ const cases: Case[] = [
   { name: 'Dockerfile HEALTHCHECK counts', files: service({ 'src/app.ts': `${APP}app.listen(3000);\n`, Dockerfile: 'FROM node:20\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/ || exit 1\nCMD ["node", "dist/app.js"]\n' }), status: 'pass', score: 0.8 },
   { name: 'HEALTHCHECK NONE does not count', files: service({ 'src/app.ts': `${APP}app.listen(3000);\n`, Dockerfile: 'FROM node:20\nHEALTHCHECK NONE\n' }), status: 'fail' },
   { name: 'fly.toml http check counts', files: service({ 'src/app.ts': `${APP}app.listen(3000);\n`, 'fly.toml': 'app = "x"\n[[http_service.checks]]\n  path = "/"\n' }), status: 'pass' },
+  {
+    name: 'a static single-page app calling Supabase',
+    files: { 'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0', '@supabase/supabase-js': '^2.0.0' }, { devDependencies: { vite: '^5.0.0' } }), 'src/App.tsx': 'export default function App() { return null; }\n' },
+    status: 'na',
+    says: ['static single-page app'],
+  },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },
   { name: 'a command-line tool', files: { 'package.json': JSON.stringify({ name: 'tool', version: '1.0.0', bin: { tool: 'bin/tool.js' }, dependencies: { commander: '^12.0.0' } }), 'bin/tool.js': "console.log('hi');\n" }, status: 'na', says: ['command-line tool'] },
 ];
