@@ -3,6 +3,7 @@
 // its own child process so that peak RSS is measured separately; both are reported with their ratio.
 //   node bench/code-health.bench.js [path…]          (build first: npm run build)
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -52,9 +53,12 @@ async function phase(name, root, listFile) {
   const started = performance.now();
   const result = name === 'shipshape' ? await shipshapePass(root) : floorPass(root, JSON.parse(readFileSync(listFile, 'utf8')));
   const seconds = (performance.now() - started) / 1000;
-  // maxRSS is in kilobytes and covers worker threads (same process).
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ...result, seconds, peakMb }));
+  // maxRSS is in kilobytes and covers worker threads (same process); so does CPU time, which is
+  // also reported because on a shared machine wall time mostly measures the neighbours.
+  const usage = process.resourceUsage();
+  const peakMb = usage.maxRSS / 1024;
+  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ ...result, seconds, peakMb, cpu }));
 }
 
 function runPhase(name, root, listFile) {
@@ -70,7 +74,7 @@ function runPhase(name, root, listFile) {
 
 function format(label, result) {
   const rate = Math.round(result.files / result.wall);
-  return `${label.padEnd(10)} ${result.wall.toFixed(2).padStart(6)} s wall (${result.seconds.toFixed(2)} s in-process)  ${String(rate).padStart(6)} files/s  peak RSS ${Math.round(result.peakMb)} MB`;
+  return `${label.padEnd(10)} ${result.wall.toFixed(2).padStart(6)} s wall (${result.seconds.toFixed(2)} s in-process, ${result.cpu.toFixed(2)} s CPU)  ${String(rate).padStart(6)} files/s  peak RSS ${Math.round(result.peakMb)} MB`;
 }
 
 async function benchmark(root) {
@@ -84,7 +88,8 @@ async function benchmark(root) {
   if (ship.errors.length > 0) console.log(`  check errors: ${ship.errors.join('; ')}`);
   console.log(format('shipshape', ship));
   console.log(format('floor', floor));
-  console.log(`ratio      ${(ship.wall / floor.wall).toFixed(2)}× wall (target ≤ 1.5×), peak RSS ${Math.round(ship.peakMb)} MB (target ≤ 1536 MB)`);
+  console.log(`ratio      ${(ship.wall / floor.wall).toFixed(2)}× wall (target ≤ 1.5×), ${(ship.cpu / floor.cpu).toFixed(2)}× CPU, peak RSS ${Math.round(ship.peakMb)} MB (target ≤ 1536 MB)`);
+  console.log(`load       ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores (wall times are only comparable on an idle machine)`);
 }
 
 if (process.argv[2] === '--phase') {
