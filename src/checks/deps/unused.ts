@@ -34,7 +34,7 @@ function isUsed(dependency: DirectDependency, index: ImportIndex, usage: UsageCo
     if (GLOBAL_TYPE_PACKAGES.test(name) || typed.includes('.')) return true;
     if (usage.declared.has(typed) || sitesAnywhere(index, typed).length > 0) return true;
   }
-  return usedWithoutImport(name, usage) !== null;
+  return usedWithoutImport(name, dependency.workspace, usage) !== null;
 }
 
 export const unusedCheck = defineCheck({
@@ -63,7 +63,7 @@ export const unusedCheck = defineCheck({
       return { status: 'unknown', evidence: ['no JavaScript or TypeScript files were parsed'], reason: 'without parsed source files, imports cannot be compared with the declarations' };
     }
     const index = indexImports(code, manifests);
-    const usage = usageContext(tree, manifests);
+    const usage = usageContext(tree, manifests, code);
     const ignored = new Set(options.ignore);
     const candidates = installed.direct.filter(
       (dependency) => CHECKED_TYPES.has(dependency.type) && CHECKED_KINDS.has(dependency.specifierKind) && !ignored.has(dependency.name),

@@ -1,7 +1,9 @@
 // Whether a declared package is used without being imported: by a command in a script, by a tool
 // that loads it from its configuration, because another package needs it, or by name in a config file.
-import type { ManifestsFact, RepoTree } from '../../core/facts.js';
-import { BIN_NAMES, CONFIG_FILE, IMPLIED_BY, IMPLIED_BY_FILES, LOADED_BY_TOOL } from '../../knowledge/dependency-uses.js';
+import type { CodeFact, ManifestsFact, RepoTree } from '../../core/facts.js';
+import { BIN_NAMES, IMPLIED_BY, IMPLIED_BY_FILES, LOADED_BY_TOOL, NAMING_FILE } from '../../knowledge/dependency-uses.js';
+import { isInFixtureDir } from '../../util/paths.js';
+import { packageOfSpecifier, workspaceOf } from './import-sites.js';
 
 const DEPENDENCY_SECTIONS = new Set(['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']);
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -15,9 +17,30 @@ export interface UsageContext {
   configText: string;
   /** Packages implied by files that exist (a tsconfig implies typescript). */
   impliedByFiles: ReadonlySet<string>;
+  /** Workspace folder → package names quoted in its code (`jest.mock('x')`, `require.resolve('x')`, `'view engine', 'ejs'`). */
+  quotedInCode: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function usageContext(tree: RepoTree, manifests: ManifestsFact): UsageContext {
+const QUOTED = /["'`](@?[a-z0-9][\w.~-]*(?:\/[\w.~-]+)*)["'`]/gi;
+
+function quotedPackageNames(tree: RepoTree, code: CodeFact, manifests: ManifestsFact): Map<string, Set<string>> {
+  const dirs = manifests.all.map((manifest) => manifest.dir);
+  const byWorkspace = new Map<string, Set<string>>();
+  for (const file of code.files) {
+    const text = isInFixtureDir(file.path) ? null : tree.read(file.path);
+    if (text === null) continue;
+    const workspace = workspaceOf(file.path, dirs);
+    const names = byWorkspace.get(workspace) ?? new Set<string>();
+    byWorkspace.set(workspace, names);
+    for (const match of text.matchAll(QUOTED)) {
+      const name = packageOfSpecifier(match[1]!);
+      if (name !== null) names.add(name);
+    }
+  }
+  return byWorkspace;
+}
+
+export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: CodeFact): UsageContext {
   const declared = new Set<string>();
   const scriptWords = new Set<string>();
   const texts: string[] = [];
@@ -32,17 +55,17 @@ export function usageContext(tree: RepoTree, manifests: ManifestsFact): UsageCon
   const impliedByFiles = new Set<string>();
   for (const file of tree.files) {
     for (const rule of IMPLIED_BY_FILES) if (rule.pattern.test(file.path)) for (const name of rule.packages) impliedByFiles.add(name);
-    if (CONFIG_FILE.test(file.path) && file.size <= MAX_CONFIG_BYTES) texts.push(tree.read(file.path) ?? '');
+    if (NAMING_FILE.test(file.path) && file.size <= MAX_CONFIG_BYTES) texts.push(tree.read(file.path) ?? '');
   }
-  return { declared, scriptWords, configText: texts.join('\n'), impliedByFiles };
+  return { declared, scriptWords, configText: texts.join('\n'), impliedByFiles, quotedInCode: quotedPackageNames(tree, code, manifests) };
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Why `name` counts as used without an import, or null. */
-export function usedWithoutImport(name: string, context: UsageContext): string | null {
+/** Why `name`, declared in the workspace in `workspace` ('' for the root), counts as used without an import, or null. */
+export function usedWithoutImport(name: string, workspace: string, context: UsageContext): string | null {
   const bins = BIN_NAMES[name] ?? [name, name.replace(/^@[^/]+\//, '')];
   const words = [...context.scriptWords];
   // `tsc`, `node_modules/.bin/tsc`, or a module path such as `node -r dotenv/config`.
@@ -57,5 +80,8 @@ export function usedWithoutImport(name: string, context: UsageContext): string |
   if (needer) return `needed by ${needer}`;
   if (context.impliedByFiles.has(name)) return 'implied by the files present';
   if (new RegExp(`["'\`]${escapeRegExp(name)}(["'\`/]|$)`, 'm').test(context.configText)) return 'named in a configuration file';
+  // A root manifest's packages serve every workspace; a workspace's only its own files.
+  const quoted = workspace === '' ? [...context.quotedInCode.values()].some((names) => names.has(name)) : context.quotedInCode.get(workspace)?.has(name);
+  if (quoted) return 'named in a string in the code';
   return null;
 }

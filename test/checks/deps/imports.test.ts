@@ -78,6 +78,16 @@ describe('deps.unused', () => {
     expect((await runCheckOn(unusedCheck, files)).findings).toEqual([]);
   });
 
+  it('counts names quoted in code and imports inside Vue components (near misses)', async () => {
+    const files = {
+      'package.json': pkg({ dependencies: { ejs: '^3.0.0', vue: '^3.0.0', 'vue-router': '^4.0.0', pinia: '^2.0.0' } }),
+      'src/server.ts': "import express from 'express';\nexpress().set('view engine', 'ejs');\n",
+      'src/App.vue': "<script setup lang=\"ts\">\nimport { useRouter } from 'vue-router';\n</script>\n",
+      'src/main.ts': "import { createApp } from 'vue';\nimport { createPinia } from 'pinia';\n",
+    };
+    expect((await runCheckOn(unusedCheck, files)).findings).toEqual([]);
+  });
+
   it('reports @types for a package that is neither declared nor imported, and honours ignore', async () => {
     const files = { 'package.json': pkg({ devDependencies: { '@types/lodash': '^4.0.0' } }), 'src/a.ts': 'export const a = 1;\n' };
     expect((await runCheckOn(unusedCheck, files)).findings.map((finding) => finding.data?.name)).toEqual(['@types/lodash']);
