@@ -6,7 +6,7 @@ import type { Report } from '../report/schema.js';
 import { clientModel, type ClientOptions } from './client-model.js';
 import { issuesOf } from './issues.js';
 import { cell, headerLines, inline, planTable, progressSection, summarySection, textBar } from './markdown.js';
-import { formatScore, locationText, plural } from './shared.js';
+import { formatScore, locationText, messageBesideLocation, plural } from './shared.js';
 
 /** GitHub shows at most 10 annotations of each kind per step; more than this only floods the log. */
 export const ANNOTATION_LIMIT = 50;
@@ -70,7 +70,7 @@ export function renderGithubSummary(report: Report, options: SummaryOptions = {}
     out.push('## Since the baseline', '', `${plural(newFindings.length, 'new finding')}, ${fixedCount} fixed.`, '');
     for (const finding of newFindings.slice(0, SUMMARY_NEW_FINDINGS)) {
       const where = locationText(finding);
-      out.push(`- ${finding.severity}: ${where ? `\`${where}\` ` : ''}${inline(finding.message)}`);
+      out.push(`- ${finding.severity}: ${where ? `\`${where}\` ` : ''}${inline(messageBesideLocation(finding))}`);
     }
     if (newFindings.length > SUMMARY_NEW_FINDINGS) out.push(`- … and ${newFindings.length - SUMMARY_NEW_FINDINGS} more`);
     if (newFindings.length > 0) out.push('');

@@ -8,7 +8,7 @@ import type { Report, ReportCategory, ReportFinding } from '../report/schema.js'
 import { clientModel, headline, type ClientModel, type ClientOptions } from './client-model.js';
 import { READY_SCORE } from '../scoring/policy.js';
 import { unverifiedForLevel } from './markdown.js';
-import { formatScore, locationText, plural, STATUS_LABEL } from './shared.js';
+import { formatScore, locationText, messageBesideLocation, plural, STATUS_LABEL } from './shared.js';
 
 const FINDINGS_PER_ITEM = 10;
 
@@ -92,7 +92,7 @@ export function histogramChart(bars: readonly HistogramBar[], title = 'Functions
 
 function findingItem(finding: ReportFinding): string {
   const where = locationText(finding);
-  return `<li>${where ? `<code>${e(where)}</code> ` : ''}${prose(finding.message)}</li>`;
+  return `<li>${where ? `<code>${e(where)}</code> ` : ''}${prose(messageBesideLocation(finding))}</li>`;
 }
 
 function summarySection(report: Report, model: ClientModel): Section {

@@ -5,7 +5,7 @@ import { signed, type Comparison } from '../report/compare.js';
 import { formatHours, type PlanItem } from '../report/plan.js';
 import type { Report, ReportFinding } from '../report/schema.js';
 import { clientModel, headline, type ClientModel, type ClientOptions } from './client-model.js';
-import { formatScore, locationText, plural, STATUS_LABEL } from './shared.js';
+import { formatScore, locationText, messageBesideLocation, plural, STATUS_LABEL } from './shared.js';
 
 const FINDINGS_PER_ITEM = 10;
 const BAR_WIDTH = 20;
@@ -52,7 +52,7 @@ function points(value: number): string {
 
 function findingLine(finding: ReportFinding): string {
   const where = locationText(finding);
-  return `- ${where ? `${code(where)}: ` : ''}${inline(finding.message)}`;
+  return `- ${where ? `${code(where)} ` : ''}${inline(messageBesideLocation(finding))}`;
 }
 
 /** `short`: the job summary, which has no section on unverified checks to point to. */

@@ -34,6 +34,22 @@ export function locationText(finding: ReportFinding): string {
   return line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
 }
 
+/**
+ * The message without the location it starts with: messages name their evidence so that they stand
+ * alone (JSON, SARIF), but views that print the location beside them would otherwise say it twice.
+ */
+export function messageBesideLocation(finding: ReportFinding): string {
+  const where = locationText(finding);
+  const file = finding.location?.file;
+  for (const prefix of [where, file]) {
+    if (prefix && finding.message.startsWith(prefix)) {
+      const rest = finding.message.slice(prefix.length).replace(/^(:\d+)*:?\s+/, '');
+      if (rest) return rest;
+    }
+  }
+  return finding.message;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

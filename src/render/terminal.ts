@@ -12,6 +12,7 @@ import {
   formatDuration,
   formatScore,
   locationText,
+  messageBesideLocation,
   plural,
 } from './shared.js';
 
@@ -82,7 +83,7 @@ function checkBlock(c: ChalkInstance, report: Report, check: ReportCheck, option
   const shown = options.verbose ? findings : findings.slice(0, FINDINGS_PER_CHECK);
   for (const finding of shown) {
     const where = locationText(finding);
-    lines.push(wrap(`${where ? `${c.underline(where)} ` : ''}${finding.message}`, width, '    '));
+    lines.push(wrap(`${where ? `${c.underline(where)} ` : ''}${messageBesideLocation(finding)}`, width, '    '));
   }
   if (shown.length < findings.length) lines.push(c.gray(`    … and ${findings.length - shown.length} more (--verbose or --format json)`));
   if (findings.length === 0) for (const evidence of check.evidence.slice(0, 2)) lines.push(wrap(evidence, width, '    '));
