@@ -35,6 +35,14 @@ function joinPath(prefix: string, path: string | null): string | null {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
+/** Why a route registered without a router object is reachable. */
+const MOUNT_BY_FRAMEWORK: Partial<Record<string, string>> = {
+  nest: 'Nest controller',
+  trpc: 'tRPC procedure',
+  http: 'handler of a Node HTTP server',
+  'edge-function': 'edge function entry point',
+};
+
 interface RouterNode {
   file: string;
   name: string;
@@ -133,7 +141,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
       let mounted: boolean | null = true;
       let mountEvidence: string;
       let prefix = '';
-      if (route.receiver === null) mountEvidence = route.framework === 'nest' ? 'Nest controller' : route.framework === 'trpc' ? 'tRPC procedure' : 'file-system route';
+      if (route.receiver === null) mountEvidence = MOUNT_BY_FRAMEWORK[route.framework] ?? 'file-system route';
       else {
         const local = routers.get(`${file.path}#${route.receiver}`);
         const importedFile = route.receiverImport ? resolveRelative(file.path, route.receiverImport.module, exists) : null;

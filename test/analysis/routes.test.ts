@@ -100,6 +100,16 @@ describe('routes extractor', () => {
     ]);
   });
 
+  it('records Node HTTP servers and edge functions as catch-all boundaries', () => {
+    const node = routesOf("import http from 'node:http';\nhttp.createServer((req, res) => { res.end('ok'); }).listen(3000);").routes;
+    expect(node.map((route) => [route.framework, route.method, route.path])).toEqual([['http', 'ALL', '/']]);
+    const edge = routesOf("Deno.serve(async (req) => {\n  const body = await req.json();\n  return new Response('ok');\n});", 'supabase/functions/send-email/index.ts').routes;
+    expect(edge.map((route) => [route.framework, route.path, route.handler?.reads])).toEqual([['edge-function', '/functions/v1/send-email', ['json']]]);
+    const std = routesOf("import { serve } from 'https://deno.land/std@0.168.0/http/server.ts';\nserve(handler);\nasync function handler(req: Request) { return new Response(); }", 'supabase/functions/x/index.ts').routes;
+    expect(std).toHaveLength(1);
+    expect(routesOf("import { serve } from '@hono/node-server';\nserve(app);").routes).toEqual([]);
+  });
+
   it('records handler-shaped functions for routes in other files', () => {
     const { handlers } = routesOf("export async function createUser(req, res) { req.body; }\nexport const controller = { remove: async (req, res) => {} };\nexport function helper(a, b) {}");
     expect(handlers.map((handler) => [handler.name, handler.info.reads])).toEqual([

@@ -9,7 +9,7 @@ import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
 
-export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http';
+export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http' | 'edge-function';
 
 export interface HandlerInfo {
   startLine: number;
@@ -306,6 +306,8 @@ class RouteCollector {
     const ts = this.ts;
     for (const call of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
       const callee = call.expression;
+      const server = this.serverEntry(callee);
+      if (server) this.visitServerHandler(call, server);
       if (!ts.isPropertyAccessExpression(callee)) continue;
       const method = callee.name.text;
       if (HTTP_METHODS.has(method)) this.visitMethodRoute(call, callee, method);
@@ -313,6 +315,39 @@ class RouteCollector {
       else if (method === 'use' || method === 'route' || method === 'register') this.visitMount(call, callee);
       else if (method === 'mutation' || method === 'query') this.visitTrpc(call, callee, method);
     }
+  }
+
+  /** `http.createServer(handler)` (a plain Node server) or `Deno.serve(handler)` / std `serve(handler)` (an edge function). */
+  private serverEntry(callee: TS.Expression): 'http' | 'edge-function' | null {
+    const ts = this.ts;
+    const text = chainText(ts, callee);
+    if (text === 'Deno.serve') return 'edge-function';
+    const root = rootIdentifier(ts, callee);
+    const binding = root ? this.bindings.get(root.text) : undefined;
+    if (!binding) return null;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : binding.imported;
+    if (/^(node:)?https?$/.test(binding.module) && name === 'createServer') return 'http';
+    if (/deno\.land\/std.*\/http\/server|^std\/http|@std\/http/.test(binding.module) && name === 'serve') return 'edge-function';
+    return null;
+  }
+
+  private visitServerHandler(call: TS.CallExpression, framework: 'http' | 'edge-function'): void {
+    const ts = this.ts;
+    const handlerNode = [...call.arguments].reverse().find((argument) => isFunctionLike(ts, argument) || ts.isIdentifier(argument));
+    if (!handlerNode) return;
+    const { handler, handlerRef } = this.handlerOf(handlerNode);
+    const edge = /(?:^|\/)supabase\/functions\/([^/]+)\//.exec(this.input.path);
+    this.result.routes.push({
+      framework,
+      method: 'ALL',
+      path: edge ? `/functions/v1/${edge[1]}` : '/',
+      line: this.line(call),
+      receiver: null,
+      receiverImport: null,
+      handler,
+      handlerRef,
+      validation: [],
+    });
   }
 
   private visitMethodRoute(call: TS.CallExpression, callee: TS.PropertyAccessExpression, method: string): void {

@@ -113,6 +113,15 @@ const cases: Case[] = [
     files: express("app.post('/users', async (req, res) => {\n  const data = JSON.parse(req.body.payload);\n  await prisma.user.create({ data });\n});"),
     status: 'fail',
   },
+  {
+    name: 'a Supabase edge function inserting the request body',
+    files: {
+      'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0', '@supabase/supabase-js': '^2.0.0' }, { devDependencies: { vite: '^5.0.0' } }),
+      'supabase/functions/save-lead/index.ts': "import { createClient } from 'npm:@supabase/supabase-js@2';\nDeno.serve(async (req) => {\n  const lead = await req.json();\n  const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('KEY')!);\n  await supabase.from('leads').insert(lead);\n  return new Response('ok');\n});\n",
+    },
+    status: 'fail',
+    says: ['ALL /functions/v1/save-lead (supabase/functions/save-lead/index.ts:2) reads json without a schema and writes: supabase.from().insert'],
+  },
   { name: 'GET handlers only', files: express("app.get('/users/:id', async (req, res) => res.json(await prisma.user.findUnique({ where: { id: req.params.id } })));"), status: 'pass', says: ['no handler passes request input to a write'] },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },
   { name: 'a service with no request handlers in code', files: { 'package.json': manifest({ express: '^4.0.0' }), 'src/index.ts': 'export {};\n' }, status: 'na', says: ['no request handlers'] },

@@ -58,10 +58,15 @@ describe('deps.update-bot', () => {
 
 describe('deps.overlap', () => {
   it('flags two HTTP clients and two test runners in one package', async () => {
-    const result = await runCheckOn(overlapCheck, { 'package.json': pkg({ dependencies: { axios: '^1', 'node-fetch': '^3' }, devDependencies: { jest: '^29', vitest: '^2' } }) });
+    const files = {
+      'package.json': pkg({ dependencies: { axios: '^1', 'node-fetch': '^3' }, devDependencies: { jest: '^29', vitest: '^2' } }),
+      'src/a.ts': "import axios from 'axios';\n",
+      'src/b.ts': "import axios from 'axios';\nimport fetch from 'node-fetch';\n",
+    };
+    const result = await runCheckOn(overlapCheck, files);
     expect(result.findings.map((finding) => finding.message)).toEqual([
-      'package.json declares 2 HTTP clients: axios, node-fetch.',
-      'package.json declares 2 test runners: jest, vitest.',
+      'package.json declares 2 HTTP clients: axios (imported in 2 files), node-fetch (imported in 1 file).',
+      'package.json declares 2 test runners: jest (imported in 0 files), vitest (imported in 0 files).',
     ]);
   });
 

@@ -79,6 +79,15 @@ const cases: Case[] = [
     status: 'na',
     says: ['static single-page app'],
   },
+  {
+    name: 'a single-page app whose only server code is Supabase edge functions',
+    files: {
+      'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0', '@supabase/supabase-js': '^2.0.0' }, { devDependencies: { vite: '^5.0.0' } }),
+      'supabase/functions/notify/index.ts': "Deno.serve(async (req) => new Response('ok'));\n",
+    },
+    status: 'na',
+  },
+  { name: 'a plain Node HTTP server without a health route', files: { 'package.json': manifest({}), 'server.js': "const http = require('http');\nhttp.createServer((req, res) => res.end('hi')).listen(8080);\n" }, status: 'fail' },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },
   { name: 'a command-line tool', files: { 'package.json': JSON.stringify({ name: 'tool', version: '1.0.0', bin: { tool: 'bin/tool.js' }, dependencies: { commander: '^12.0.0' } }), 'bin/tool.js': "console.log('hi');\n" }, status: 'na', says: ['command-line tool'] },
 ];
