@@ -27,7 +27,7 @@ function workerScript(): string | null {
 }
 
 function inProcess(
-  inputs: Iterable<AnalyseInput>,
+  inputs: readonly AnalyseInput[],
   extractors: readonly FileExtractor<unknown>[],
   onFile: (() => void) | undefined,
 ): AnalyseOutcome[] {
@@ -39,19 +39,11 @@ function inProcess(
   return outcomes;
 }
 
-function* batches(inputs: Iterable<AnalyseInput>, size: number): Generator<AnalyseInput[]> {
-  let batch: AnalyseInput[] = [];
-  for (const input of inputs) {
-    batch.push(input);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+function* batches(inputs: readonly AnalyseInput[], size: number): Generator<AnalyseInput[]> {
+  for (let start = 0; start < inputs.length; start += size) yield inputs.slice(start, start + size);
 }
 
-async function inWorkers(script: string, inputs: Iterable<AnalyseInput>, workerCount: number, options: PoolOptions): Promise<AnalyseOutcome[]> {
+async function inWorkers(script: string, inputs: readonly AnalyseInput[], workerCount: number, options: PoolOptions): Promise<AnalyseOutcome[]> {
   const pending = batches(inputs, options.batchSize);
   const outcomes: AnalyseOutcome[] = [];
   let nextId = 0;
@@ -85,15 +77,23 @@ async function inWorkers(script: string, inputs: Iterable<AnalyseInput>, workerC
   return outcomes;
 }
 
-/** Analyses every input once; the order of the outcomes is unspecified. */
+/**
+ * Analyses every input once; the order of the outcomes is unspecified. If a worker dies (out of
+ * memory, a crash in the runtime), everything is analysed again in this thread: slower, not lost.
+ */
 export async function analyseAll(
-  inputs: Iterable<AnalyseInput>,
-  count: number,
+  inputs: readonly AnalyseInput[],
   extractors: readonly FileExtractor<unknown>[],
   options: PoolOptions = DEFAULT_POOL_OPTIONS,
+  onWorkerFailure: (error: unknown) => void = () => {},
 ): Promise<AnalyseOutcome[]> {
   const script = workerScript();
-  const workerCount = Math.min(options.maxWorkers, availableParallelism(), Math.ceil(count / options.minFilesForWorkers));
-  if (!script || count < options.minFilesForWorkers || workerCount < 2) return inProcess(inputs, extractors, options.onFile);
-  return inWorkers(script, inputs, workerCount, options);
+  const workerCount = Math.min(options.maxWorkers, availableParallelism(), Math.ceil(inputs.length / options.minFilesForWorkers));
+  if (!script || inputs.length < options.minFilesForWorkers || workerCount < 2) return inProcess(inputs, extractors, options.onFile);
+  try {
+    return await inWorkers(script, inputs, workerCount, options);
+  } catch (error) {
+    onWorkerFailure(error);
+    return inProcess(inputs, extractors, undefined);
+  }
 }

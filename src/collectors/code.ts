@@ -9,8 +9,9 @@ import { defineCollector } from '../core/collector.js';
 import type { CodeFact, ParsedFile, RepoTree } from '../core/facts.js';
 import { isSourceFile, isTestFile } from '../util/paths.js';
 
-/** Reads candidates lazily, so that reading overlaps with parsing in the workers. */
-function* readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['skipped']): Generator<AnalyseInput> {
+/** Reads the candidates; those not to analyse go to `skipped` with the reason. */
+function readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['skipped']): AnalyseInput[] {
+  const inputs: AnalyseInput[] = [];
   for (const path of paths) {
     const text = tree.read(path);
     if (text === null) {
@@ -19,8 +20,9 @@ function* readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['
     }
     const reason = skipReason(path, text, DEFAULT_SKIP_LIMITS);
     if (reason !== null) skipped.push({ path, reason });
-    else yield { path, text, isTest: isTestFile(path) };
+    else inputs.push({ path, text, isTest: isTestFile(path) });
   }
+  return inputs;
 }
 
 const COMPLEXITY_BANDS = [
@@ -78,17 +80,11 @@ export const codeCollector = defineCollector({
     const tree = await get('tree');
     const paths = tree.files.map((file) => file.path).filter(isSourceFile);
     const skipped: CodeFact['skipped'] = [];
-    const progress = ctx.progress.start('parsing', paths.length);
-    // Skipped files never reach a worker, so they tick here as they are read.
-    let ticked = 0;
-    const outcomes = await analyseAll(readable(tree, paths, skipped), paths.length, extractors, {
-      ...DEFAULT_POOL_OPTIONS,
-      onFile: () => {
-        ticked++;
-        progress.tick();
-      },
-    });
-    progress.tick(paths.length - ticked);
+    const inputs = readable(tree, paths, skipped);
+    const progress = ctx.progress.start('parsing', inputs.length);
+    const outcomes = await analyseAll(inputs, extractors, { ...DEFAULT_POOL_OPTIONS, onFile: () => progress.tick() }, (error) =>
+      ctx.log.warn(`code: a parse worker failed (${error instanceof Error ? error.message : String(error)}); parsing in one thread instead`),
+    );
     progress.done();
     const files: ParsedFile[] = [];
     for (const outcome of outcomes) {
