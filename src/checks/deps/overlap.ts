@@ -4,6 +4,7 @@ import { defineCheck } from '../../core/check.js';
 import type { PackageManifest } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { OVERLAP_CATEGORIES, type OverlapCategory } from '../../knowledge/package-overlap.js';
+import { indexImports, sitesAnywhere } from './import-sites.js';
 import { plural, withoutManifest } from './support.js';
 
 function declaredFor(manifest: PackageManifest, scope: OverlapCategory['scope']): Set<string> {
@@ -29,17 +30,25 @@ export const overlapCheck = defineCheck({
   severity: 'low',
   weight: 1,
   effortMinutes: 120,
-  requires: ['manifests'],
-  run({ manifests }) {
+  requires: ['manifests', 'code'],
+  run({ manifests, code }) {
     const na = withoutManifest(manifests);
     if (na) return na;
+    const index = indexImports(code, manifests);
+    const filesImporting = (manifest: PackageManifest, name: string): number => {
+      const sites = manifest.dir === '' ? sitesAnywhere(index, name) : (index.get(manifest.dir)?.get(name) ?? []);
+      return new Set(sites.map((site) => site.file)).size;
+    };
     const findings: FindingInput[] = [];
     for (const manifest of manifests.all) {
       for (const category of OVERLAP_CATEGORIES) {
         const declared = declaredFor(manifest, category.scope);
         const used = category.tools.map((family) => family.filter((name) => declared.has(name))).filter((family) => family.length > 0);
         if (used.length < 2) continue;
-        const names = used.map((family) => family.join(' + '));
+        const names = used.map((family) => {
+          const files = family.reduce((sum, name) => sum + filesImporting(manifest, name), 0);
+          return `${family.join(' + ')} (imported in ${plural(files, 'file')})`;
+        });
         findings.push({
           title: `Several ${category.label}`,
           message: `${manifest.path} declares ${used.length} ${category.label}: ${names.join(', ')}.`,

@@ -106,7 +106,7 @@ export function upgradePlan({ manifests, installed, registry, code }: Inputs): U
     if (name.startsWith('@types/')) link(name, name.slice('@types/'.length).replace(/^(.+)__/, '@$1/'), 'types follow their package');
     const scope = scopeOf(name);
     for (const other of names) if (scope && other !== name && scopeOf(other) === scope) link(name, other, `${scope}/* packages are released together`);
-    for (const rule of LOADED_BY_TOOL) if (rule.pattern.test(name)) for (const tool of rule.loadedBy) link(name, tool, `${name} is a plugin of ${tool}`);
+    for (const rule of LOADED_BY_TOOL) if (rule.pattern.test(name)) for (const tool of rule.loadedBy) link(name, tool, `${tool} loads ${name}`);
   }
 
   const byGroup = new Map<string, PlannedUpgrade[]>();
