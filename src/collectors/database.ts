@@ -209,7 +209,10 @@ function findSchemaPush(tree: RepoTree, manifests: ManifestsFact): SiteRef[] {
       if (!START_OR_DEPLOY_SCRIPTS.test(name)) continue;
       const hops = [command, ...[...command.matchAll(/\b(?:npm run|yarn|pnpm(?: run)?|bun run)\s+([\w:.-]+)/g)].map((hop) => manifest.scripts[hop[1]!] ?? '')];
       const push = hops.map((text) => SCHEMA_PUSH_COMMANDS.exec(text)).find(Boolean);
-      if (push) sites.push({ file: manifest.path, line: 1, detail: `script "${name}" runs \`${push[1]}\`` });
+      if (!push) continue;
+      const text = tree.read(manifest.path) ?? '';
+      const at = text.indexOf(`"${name}"`);
+      sites.push({ file: manifest.path, line: at === -1 ? 1 : lineAt(text, at), detail: `script "${name}" runs \`${push[1]}\`` });
     }
   }
   for (const file of tree.files) {
