@@ -43,7 +43,13 @@ function* batches(inputs: readonly AnalyseInput[], size: number): Generator<Anal
   for (let start = 0; start < inputs.length; start += size) yield inputs.slice(start, start + size);
 }
 
-async function inWorkers(script: string, inputs: readonly AnalyseInput[], workerCount: number, options: PoolOptions): Promise<AnalyseOutcome[]> {
+async function inWorkers(
+  script: string,
+  inputs: readonly AnalyseInput[],
+  workerCount: number,
+  extractors: readonly FileExtractor<unknown>[],
+  options: PoolOptions,
+): Promise<AnalyseOutcome[]> {
   const pending = batches(inputs, options.batchSize);
   const outcomes: AnalyseOutcome[] = [];
   let nextId = 0;
@@ -88,10 +94,11 @@ export async function analyseAll(
   onWorkerFailure: (error: unknown) => void = () => {},
 ): Promise<AnalyseOutcome[]> {
   const script = workerScript();
-  const workerCount = Math.min(options.maxWorkers, availableParallelism(), Math.ceil(inputs.length / options.minFilesForWorkers));
-  if (!script || inputs.length < options.minFilesForWorkers || workerCount < 2) return inProcess(inputs, extractors, options.onFile);
+  // This thread parses too, so one core is left for it.
+  const workerCount = Math.min(options.maxWorkers, availableParallelism() - 1, Math.ceil(inputs.length / options.minFilesForWorkers));
+  if (!script || inputs.length < options.minFilesForWorkers || workerCount < 1) return inProcess(inputs, extractors, options.onFile);
   try {
-    return await inWorkers(script, inputs, workerCount, options);
+    return await inWorkers(script, inputs, workerCount, extractors, options);
   } catch (error) {
     onWorkerFailure(error);
     return inProcess(inputs, extractors, undefined);
