@@ -6,6 +6,7 @@ import type { ModuleCall, SdkInitsExtract } from '../analysis/extractors/sdk-ini
 import { defineCollector } from '../core/collector.js';
 import type { CodeFact, IntegrationPresence, IntegrationsFact, ManifestsFact } from '../core/facts.js';
 import { integrations, matchesModule, type Integration } from '../knowledge/integrations/index.js';
+import { isProductionCode } from './production-code.js';
 
 function declaredIn(integration: Integration, manifests: ManifestsFact): IntegrationPresence['declared'] {
   const declared: IntegrationPresence['declared'] = [];
@@ -34,7 +35,7 @@ function initMatches(integration: Integration, call: ModuleCall): boolean {
 }
 
 export function findIntegrations(manifests: ManifestsFact, code: CodeFact): IntegrationsFact {
-  const production = code.files.filter((file) => !file.isTest);
+  const production = code.files.filter(isProductionCode);
   const found: IntegrationPresence[] = [];
   for (const integration of integrations) {
     const importPatterns = integration.evidence.imports ?? integration.enablers;

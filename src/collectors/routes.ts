@@ -10,6 +10,7 @@ import type { ValidationCallsExtract } from '../analysis/extractors/validation-c
 import { defineCollector } from '../core/collector.js';
 import type { CodeFact, ParsedFile, RequestBoundary, RoutesFact, SiteRef } from '../core/facts.js';
 import { dirname } from '../util/paths.js';
+import { isProductionCode } from './production-code.js';
 
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 
@@ -54,7 +55,7 @@ interface RouterNode {
 }
 
 export function joinRoutes(code: CodeFact): RoutesFact {
-  const files = new Map(code.files.filter((file) => !file.isTest).map((file) => [file.path, file]));
+  const files = new Map(code.files.filter(isProductionCode).map((file) => [file.path, file]));
   const exists = (path: string) => files.has(path);
   const routesOf = (file: ParsedFile) => file.extracts.routes as RoutesExtract | undefined;
 

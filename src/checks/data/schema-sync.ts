@@ -1,5 +1,6 @@
 // data.schema-sync: the schema is not reshaped automatically at start-up or deploy.
 import type { SchemaSyncExtract } from '../../analysis/extractors/schema-sync.js';
+import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { databaseInUse } from './database-in-use.js';
@@ -29,7 +30,7 @@ export const schemaSyncCheck = defineCheck({
     const findings: FindingInput[] = [];
     const evidence: string[] = [];
     for (const file of code.files) {
-      if (file.isTest) continue;
+      if (!isProductionCode(file)) continue;
       for (const site of (file.extracts['schema-sync'] as SchemaSyncExtract | undefined)?.sites ?? []) {
         if (site.guarded) {
           evidence.push(`${file.path}:${site.line}: ${site.code} (limited by an environment check)`);

@@ -1,6 +1,7 @@
 // data.transactions: writes that belong together run in one transaction, and updates computed
 // from an earlier read are not left to race.
 import type { DataWrite, DataWritesExtract } from '../../analysis/extractors/data-writes.js';
+import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { databaseInUse, isScriptPath } from './database-in-use.js';
@@ -47,7 +48,7 @@ export const transactionsCheck = defineCheck({
     const groups = new Map<string, { file: string; writes: DataWrite[] }>();
     let total = 0;
     for (const file of code.files) {
-      if (file.isTest || isScriptPath(file.path)) continue;
+      if (!isProductionCode(file) || isScriptPath(file.path)) continue;
       for (const write of (file.extracts['data-writes'] as DataWritesExtract | undefined)?.writes ?? []) {
         if (write.via === 'model' && !modelWritesCount) continue;
         total += 1;

@@ -1,5 +1,6 @@
 // observability.structured-logging: a logging library is used in server code instead of bare console.*.
 import type { ConsoleExtract } from '../../analysis/extractors/console.js';
+import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { integrations as knownIntegrations } from '../../knowledge/integrations/index.js';
@@ -33,7 +34,7 @@ export const structuredLoggingCheck = defineCheck({
     let consoleFiles = 0;
     let firstConsole: { file: string; line: number } | null = null;
     for (const file of code.files) {
-      if (file.isTest || /\.[jt]sx$/.test(file.path)) continue;
+      if (!isProductionCode(file) || /\.[jt]sx$/.test(file.path)) continue;
       const calls = ((file.extracts.console as ConsoleExtract | undefined)?.calls ?? []).filter((call) => LOG_METHODS.has(call.method));
       if (calls.length === 0) continue;
       consoleCalls += calls.length;

@@ -1,5 +1,6 @@
 // observability.timeouts: outbound HTTP calls in server code carry a timeout or an abort signal.
 import type { OutboundHttpExtract } from '../../analysis/extractors/outbound-http.js';
+import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { runsServer } from './serves-requests.js';
@@ -27,7 +28,7 @@ export const timeoutsCheck = defineCheck({
     const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
     const extracts = code.files
-      .filter((file) => !file.isTest)
+      .filter(isProductionCode)
       .map((file) => ({ file: file.path, extract: file.extracts['outbound-http'] as OutboundHttpExtract | undefined }))
       .filter((entry): entry is { file: string; extract: OutboundHttpExtract } => entry.extract !== undefined);
     const defaults = new Set(extracts.flatMap((entry) => entry.extract.defaultTimeouts));
