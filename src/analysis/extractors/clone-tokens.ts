@@ -21,44 +21,55 @@ export interface CloneTokensExtract {
 const IDENTIFIER_CLASS = 1_000;
 const LITERAL_CLASS = 1_001;
 const { Identifier, PrivateIdentifier, StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail } = ts.SyntaxKind;
-const LITERALS = new Set([StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail]);
-
 // AbstractKeyword … DeferKeyword is the contextual-keyword range of the SyntaxKind enum (TypeScript 6).
 const { AbstractKeyword: FirstContextualKeyword, DeferKeyword: LastContextualKeyword } = ts.SyntaxKind;
 
-/** Contextual keywords (`type`, `out`, `of`, `get`, `string`…) are ordinary names in most places. */
-function normalised(kind: number): number {
-  if (kind === Identifier || kind === PrivateIdentifier || (kind >= FirstContextualKeyword && kind <= LastContextualKeyword)) return IDENTIFIER_CLASS;
-  return LITERALS.has(kind) ? LITERAL_CLASS : kind;
-}
+/**
+ * Token kind → what clone detection compares, as a lookup table (one array read per token).
+ * Identifiers and contextual keywords (`type`, `out`, `of`, `get`, `string`…, ordinary names in
+ * most places) become one class, literals another; everything else keeps its kind.
+ */
+const NORMALISED = (() => {
+  const table = new Uint16Array(1_024);
+  for (let kind = 0; kind < table.length; kind++) table[kind] = kind;
+  for (let kind = FirstContextualKeyword; kind <= LastContextualKeyword; kind++) table[kind] = IDENTIFIER_CLASS;
+  table[Identifier] = IDENTIFIER_CLASS;
+  table[PrivateIdentifier] = IDENTIFIER_CLASS;
+  for (const kind of [StringLiteral, NumericLiteral, BigIntLiteral, NoSubstitutionTemplateLiteral, RegularExpressionLiteral, TemplateHead, TemplateMiddle, TemplateTail]) {
+    table[kind] = LITERAL_CLASS;
+  }
+  return table;
+})();
 
 /** Lines of import and re-export statements: every file has them and they are not logic. */
-function moduleHeaderLines({ ts: api, sourceFile }: SourceInput): Set<number> {
-  const lines = new Set<number>();
+function moduleHeaderLines({ ts: api, sourceFile }: SourceInput, lineCount: number): Uint8Array {
+  const skip = new Uint8Array(lineCount + 2);
   for (const statement of sourceFile.statements) {
     const isHeader = api.isImportDeclaration(statement) || (api.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined);
     if (!isHeader) continue;
     const first = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1;
     const last = sourceFile.getLineAndCharacterOfPosition(statement.end).line + 1;
-    for (let line = first; line <= last; line++) lines.add(line);
+    skip.fill(1, first, last + 1);
   }
-  return lines;
+  return skip;
 }
 
 export function extractCloneTokens(input: SourceInput): CloneTokensExtract {
   const { kinds, lines } = input.tokens;
-  const skipLines = moduleHeaderLines(input);
-  const kept: number[] = [];
-  const keptLines: number[] = [];
+  const skip = moduleHeaderLines(input, input.sourceFile.getLineStarts().length);
+  const kept = new Uint32Array(kinds.length);
+  const keptLines = new Uint32Array(kinds.length);
+  let count = 0;
   for (let index = 0; index < kinds.length; index++) {
     const line = lines[index]!;
-    if (skipLines.has(line)) continue;
-    kept.push(normalised(kinds[index]!));
-    keptLines.push(line);
+    if (skip[line] === 1) continue;
+    kept[count] = NORMALISED[kinds[index]!]!;
+    keptLines[count] = line;
+    count++;
   }
-  const windows = kept.length - CLONE_WINDOW_TOKENS + 1;
+  const windows = count - CLONE_WINDOW_TOKENS + 1;
   const empty = new Uint32Array(0);
-  if (windows <= 0) return { tokens: kept.length, hashes: empty, starts: empty, startLines: empty, endLines: empty };
+  if (windows <= 0) return { tokens: count, hashes: empty, starts: empty, startLines: empty, endLines: empty };
   // Polynomial rolling hash over the window (mod 2^32 through Math.imul).
   const BASE = 0x01000193;
   let power = 1;
@@ -71,33 +82,39 @@ export function extractCloneTokens(input: SourceInput): CloneTokensExtract {
     hash = (Math.imul(hash - Math.imul(kept[index - 1]!, power), BASE) + kept[index + CLONE_WINDOW_TOKENS - 1]!) | 0;
     windowHashes[index] = hash >>> 0;
   }
-  // Winnowing: the minimum hash of each run of W windows (rightmost on ties), each kept once.
-  const selected: number[] = [];
+  // Winnowing: the minimum hash of every run of W windows (rightmost on ties), each kept once.
+  // A monotonic queue of window positions keeps this linear.
+  const queue = new Uint32Array(windows);
+  let head = 0;
+  let tail = 0;
+  const selected = new Uint32Array(windows);
+  let selectedCount = 0;
   let last = -1;
-  for (let start = 0; start + WINNOW <= windows || (start === 0 && windows > 0); start++) {
-    const end = Math.min(start + WINNOW, windows);
-    let best = start;
-    for (let index = start; index < end; index++) if (windowHashes[index]! <= windowHashes[best]!) best = index;
-    if (best !== last) {
-      selected.push(best);
-      last = best;
+  for (let index = 0; index < windows; index++) {
+    while (tail > head && windowHashes[queue[tail - 1]!]! >= windowHashes[index]!) tail--;
+    queue[tail++] = index;
+    if (queue[head]! <= index - WINNOW) head++;
+    if (index >= WINNOW - 1 || index === windows - 1) {
+      const best = queue[head]!;
+      if (best !== last) {
+        selected[selectedCount++] = best;
+        last = best;
+      }
     }
-    if (end === windows) break;
   }
-  const count = selected.length;
   const result = {
-    tokens: kept.length,
-    hashes: new Uint32Array(count),
-    starts: new Uint32Array(count),
-    startLines: new Uint32Array(count),
-    endLines: new Uint32Array(count),
+    tokens: count,
+    hashes: new Uint32Array(selectedCount),
+    starts: selected.slice(0, selectedCount),
+    startLines: new Uint32Array(selectedCount),
+    endLines: new Uint32Array(selectedCount),
   };
-  selected.forEach((position, slot) => {
+  for (let slot = 0; slot < selectedCount; slot++) {
+    const position = selected[slot]!;
     result.hashes[slot] = windowHashes[position]!;
-    result.starts[slot] = position;
     result.startLines[slot] = keptLines[position]!;
     result.endLines[slot] = keptLines[position + CLONE_WINDOW_TOKENS - 1]!;
-  });
+  }
   return result;
 }
 
