@@ -28,13 +28,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function stringRecord(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') out[key] = entry;
-  return out;
-}
-
 export function childNames(...maps: unknown[]): string[] {
   return [...new Set(maps.flatMap((map) => (isRecord(map) ? Object.keys(map) : [])))];
 }
