@@ -35,7 +35,8 @@ export const transactionsCheck = defineCheck({
     'Group the writes of one operation in a transaction: `prisma.$transaction([...])` or ' +
     '`prisma.$transaction(async (tx) => { ... })`, `db.transaction(async (tx) => ...)` (Drizzle, Kysely), ' +
     '`knex.transaction(async (trx) => ...)`, `sequelize.transaction(async (t) => ...)`, ' +
-    '`session.withTransaction(...)` (MongoDB), or BEGIN/COMMIT in raw SQL. For counters and balances use ' +
+    '`session.withTransaction(...)` (MongoDB), or BEGIN/COMMIT in raw SQL. With Supabase from the browser, ' +
+    'move the writes into a Postgres function and call it with `supabase.rpc(...)`. For counters and balances use ' +
     'an atomic update (`{ increment: 1 }`, `$inc`, `SET x = x + 1`) or optimistic locking with a version column.',
   severity: 'high',
   weight: 2,

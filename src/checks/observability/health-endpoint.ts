@@ -3,7 +3,16 @@ import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { runsServer } from './serves-requests.js';
 
-const HEALTH_PATH = /(^|\/)(_?health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|up)(\/|$)/i;
+const HEALTH_SEGMENT = /^(_?health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|up)$/i;
+
+/** `/health`, `/api/healthz`, `/v1/status`; not `/orders/:id/status`, which reports on a resource. */
+function isHealthPath(path: string): boolean {
+  const segments = path.split('/').filter(Boolean);
+  const last = segments[segments.length - 1];
+  if (last === undefined || segments.length > 3 || segments.some((segment) => /^[:[{*]/.test(segment))) return false;
+  // A health route may end in a sub-check (`/health/db`, `/health/live`).
+  return HEALTH_SEGMENT.test(last) || (segments.length >= 2 && HEALTH_SEGMENT.test(segments[segments.length - 2]!));
+}
 const PROBE_METHODS = new Set(['GET', 'ALL', 'HEAD']);
 
 export const healthEndpointCheck = defineCheck({
@@ -29,7 +38,7 @@ export const healthEndpointCheck = defineCheck({
   run({ project, routes, manifests, integrations, operations }) {
     const serving = runsServer(project, routes, manifests);
     if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
-    const health = routes.boundaries.filter((boundary) => boundary.path !== null && HEALTH_PATH.test(boundary.path) && PROBE_METHODS.has(boundary.method));
+    const health = routes.boundaries.filter((boundary) => boundary.path !== null && isHealthPath(boundary.path) && PROBE_METHODS.has(boundary.method));
     const reachable = health.filter((boundary) => boundary.mounted !== false);
     const unmounted = health.filter((boundary) => boundary.mounted === false);
     const libraries = integrations.found.filter((presence) => presence.category === 'health' && (presence.inits.length > 0 || presence.imports.length > 0));

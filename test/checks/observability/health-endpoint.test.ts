@@ -64,6 +64,8 @@ const cases: Case[] = [
     }),
     status: 'pass',
   },
+  { name: 'a resource status route is not a health route', files: service({ 'src/app.ts': `${APP}app.get('/orders/:id/status', (req, res) => res.json({}));\napp.get('/api/jobs/status/:jobId', (req, res) => res.json({}));\napp.listen(3000);\n` }), status: 'fail' },
+  { name: 'a health sub-check route counts', files: service({ 'src/app.ts': `${APP}app.get('/health/db', async (req, res) => res.json({}));\n` }), status: 'pass' },
   { name: 'a /healthcheck string elsewhere is not a route', files: service({ 'src/app.ts': `${APP}const url = '/health';\nawait fetch(url);\napp.listen(3000);\n` }), status: 'fail' },
   { name: 'Next.js app route handler', files: { 'package.json': manifest({ next: '^14.0.0', react: '^18.0.0' }), 'app/api/health/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n' }, status: 'pass' },
   { name: 'Next.js app without a health route', files: { 'package.json': manifest({ next: '^14.0.0', react: '^18.0.0' }), 'app/page.tsx': 'export default function Page() { return null; }\n' }, status: 'fail' },
