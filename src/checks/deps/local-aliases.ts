@@ -1,30 +1,10 @@
-// Import prefixes that resolve inside the repository (TypeScript `paths`), which look like package
-// names but are not.
+// Import prefixes that resolve inside the repository (TypeScript `paths` and `baseUrl`), which look
+// like package names but are not.
+import { joinPath, resolveTsconfig } from '../../analysis/tsconfig.js';
 import type { RepoTree } from '../../core/facts.js';
+import { dirname } from '../../util/paths.js';
 
-const TSCONFIG_NAMES = ['tsconfig.json', 'jsconfig.json', 'tsconfig.base.json'];
-
-/** JSON with comments and trailing commas, as tsconfig allows; null when it still does not parse. */
-export function parseJsonc(text: string): unknown {
-  const stripped = text
-    .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_match, string?: string) => string ?? '')
-    .replace(/,(\s*[}\]])/g, '$1');
-  try {
-    return JSON.parse(stripped);
-  } catch {
-    return null;
-  }
-}
-
-function joinPath(folder: string, relative: string): string {
-  const parts = [...(folder === '' ? [] : folder.split('/')), ...relative.split('/')];
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
-}
+const TSCONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 /** Names of the folders and modules directly under `dir`: what a bare import resolves to under a baseUrl. */
 export function entriesUnder(tree: RepoTree, dir: string): Set<string> {
@@ -41,22 +21,25 @@ export function entriesUnder(tree: RepoTree, dir: string): Set<string> {
 
 /**
  * First segments of `compilerOptions.paths` keys (`@app/*` → `@app`) and the entries under
- * `baseUrl`, from the workspace's and the root's tsconfig.
+ * `baseUrl`, from the workspace's and the root's tsconfig (with what they extend).
  */
 export function localAliases(tree: RepoTree, dir: string): Set<string> {
   const aliases = new Set<string>();
-  const folders = dir === '' ? [''] : [dir, ''];
-  for (const folder of folders) {
+  for (const folder of dir === '' ? [''] : [dir, '']) {
     for (const name of TSCONFIG_NAMES) {
-      const text = tree.read(folder === '' ? name : `${folder}/${name}`);
-      const document = text === null ? null : parseJsonc(text);
-      const options = (document as { compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } } | null)?.compilerOptions;
-      for (const key of Object.keys(options?.paths ?? {})) {
+      const path = folder === '' ? name : `${folder}/${name}`;
+      if (!tree.has(path)) continue;
+      const { options, origin } = resolveTsconfig(tree, path);
+      const paths = options.paths;
+      for (const key of Object.keys(typeof paths === 'object' && paths !== null ? paths : {})) {
         const bare = key.replace(/\/?\*$/, '');
         aliases.add(bare);
         aliases.add(bare.split('/')[0] ?? bare);
       }
-      if (typeof options?.baseUrl === 'string') for (const entry of entriesUnder(tree, joinPath(folder, options.baseUrl))) aliases.add(entry);
+      // baseUrl is relative to the file that sets it.
+      if (typeof options.baseUrl === 'string') {
+        for (const entry of entriesUnder(tree, joinPath(dirname(origin.baseUrl ?? path), options.baseUrl))) aliases.add(entry);
+      }
     }
   }
   return aliases;
