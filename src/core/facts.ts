@@ -274,7 +274,8 @@ export interface InstalledPackage {
   location: string | null;
 }
 
-export type LockfileIssueKind = 'unparsable' | 'out-of-sync' | 'several-lockfiles' | 'package-manager-mismatch';
+/** `unsupported`: a lockfile format shipshape does not read (the binary bun.lockb). */
+export type LockfileIssueKind = 'unparsable' | 'unsupported' | 'out-of-sync' | 'several-lockfiles' | 'package-manager-mismatch';
 
 export interface LockfileIssue {
   kind: LockfileIssueKind;
