@@ -27,6 +27,10 @@ export const lockfileSyncCheck = defineCheck({
     const na = withoutManifest(manifests);
     if (na) return na;
     const problems = installed.issues.filter((issue) => issue.kind === 'out-of-sync' || issue.kind === 'unparsable');
+    const unsupported = installed.issues.find((issue) => issue.kind === 'unsupported');
+    if (installed.lockfile === null && problems.length === 0 && unsupported) {
+      return { status: 'unknown', evidence: [unsupported.message], reason: `${unsupported.path ?? 'the lockfile'} is in a format shipshape does not read, so it cannot be compared with package.json` };
+    }
     if (installed.lockfile === null && problems.length === 0) {
       return { status: 'na', evidence: ['no lockfile was read'], reason: 'there is no lockfile to compare with package.json (deps.lockfile reports its absence)' };
     }

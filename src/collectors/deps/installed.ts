@@ -12,13 +12,13 @@ import type {
   LockfileRef,
   LockfilesFact,
   ManifestsFact,
-  PackageManagerName,
   RepoTree,
 } from '../../core/facts.js';
-import { dirname } from '../../util/paths.js';
+import { basename, dirname } from '../../util/paths.js';
 import { managerFromField } from '../lockfiles.js';
 import { dependencyPaths, inferDevFlags } from './graph.js';
 import type { LockedPackage, ParsedLockfile } from './locked.js';
+import { parseBunLockfile } from './lockfile-bun.js';
 import { parseNpmLockfile } from './lockfile-npm.js';
 import { parsePnpmLockfile } from './lockfile-pnpm.js';
 import { parseYarnLockfile } from './lockfile-yarn.js';
@@ -27,12 +27,14 @@ import { isRegistrySpecifier, parseSpecifier } from './specifier.js';
 
 export const DEPENDENCY_TYPES: readonly DependencyType[] = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
-const PARSERS: Readonly<Record<PackageManagerName, ((text: string) => ParsedLockfile) | null>> = {
-  npm: parseNpmLockfile,
-  pnpm: parsePnpmLockfile,
-  yarn: parseYarnLockfile,
-  // bun.lockb is binary and bun.lock is not read yet: its packages resolve by range minimum.
-  bun: null,
+/** Parsers by lockfile name; the binary bun.lockb cannot be read, so its packages resolve by range minimum. */
+const PARSERS: Readonly<Record<string, ((text: string) => ParsedLockfile) | null>> = {
+  'package-lock.json': parseNpmLockfile,
+  'npm-shrinkwrap.json': parseNpmLockfile,
+  'pnpm-lock.yaml': parsePnpmLockfile,
+  'yarn.lock': parseYarnLockfile,
+  'bun.lock': parseBunLockfile,
+  'bun.lockb': null,
 };
 
 // When one folder holds several lockfiles and nothing names the manager, the one npm itself would
@@ -77,9 +79,9 @@ function chooseLockfiles(lockfiles: LockfilesFact, issues: LockfileIssue[]): Loc
 function loadLockfiles(tree: RepoTree, refs: LockfileRef[], issues: LockfileIssue[]): LoadedLockfile[] {
   const loaded: LoadedLockfile[] = [];
   for (const ref of refs) {
-    const parser = PARSERS[ref.manager];
+    const parser = PARSERS[basename(ref.path)];
     if (!parser) {
-      issues.push({ kind: 'unparsable', path: ref.path, message: `${ref.path}: ${ref.manager} lockfiles are not read; versions fall back to the declared ranges` });
+      issues.push({ kind: 'unsupported', path: ref.path, message: `${ref.path}: this lockfile format is not read; versions fall back to the declared ranges` });
       continue;
     }
     const text = tree.read(ref.path);

@@ -26,6 +26,11 @@ describe('deps.lockfile-sync', () => {
     expect(result.findings[0]?.severity).toBe('high');
   });
 
+  it('is unknown for a binary bun.lockb, which is not read', async () => {
+    const result = await runCheckOn(lockfileSyncCheck, { 'package.json': pkg({ ms: '^2.1.0' }), 'bun.lockb': Buffer.from([0x62, 0x75, 0x6e, 0x00]) });
+    expect(result).toMatchObject({ status: 'unknown', reason: 'bun.lockb is in a format shipshape does not read, so it cannot be compared with package.json' });
+  });
+
   it.each([
     ['no lockfile', { 'package.json': pkg({ ms: '^2.1.0' }) }, 'na'],
     ['workspace, git and tag specifiers (near miss)', { 'package.json': pkg({ a: 'workspace:*', b: 'github:x/y', c: 'latest' }), 'package-lock.json': npmLock({ c: '1.0.0' }) }, 'pass'],

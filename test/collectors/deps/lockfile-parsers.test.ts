@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseBunLockfile } from '../../../src/collectors/deps/lockfile-bun.js';
 import { parseNpmLockfile } from '../../../src/collectors/deps/lockfile-npm.js';
 import { parsePnpmLockfile, pnpmVersion } from '../../../src/collectors/deps/lockfile-pnpm.js';
 import { parseYarnLockfile } from '../../../src/collectors/deps/lockfile-yarn.js';
 import type { ParsedLockfile } from '../../../src/collectors/deps/locked.js';
-import { NPM_V1, NPM_V2, NPM_V3, PNPM_V5, PNPM_V6, PNPM_V9, YARN_BERRY, YARN_CLASSIC } from './samples.js';
+import { BUN_LOCK, NPM_V1, NPM_V2, NPM_V3, PNPM_V5, PNPM_V6, PNPM_V9, YARN_BERRY, YARN_CLASSIC } from './samples.js';
 
 function versionsOf(parsed: ParsedLockfile): string[] {
   return parsed.packages.map((entry) => `${entry.name}@${entry.version}`).sort();
@@ -104,5 +105,22 @@ describe('yarn.lock', () => {
     expect(parsed.resolve('', 'strip-ansi-cjs', 'npm:strip-ansi@^6.0.1')).toBe('6.0.1');
     expect(parsed.resolve('', 'my-lib', 'workspace:^')).toBeNull();
     expect(versionsOf(parsed)).toEqual(['lodash@4.17.21', 'strip-ansi@6.0.1']);
+  });
+});
+
+describe('bun.lock', () => {
+  it('resolves hoisted and workspace-local copies, skips workspaces, reads dependency edges', () => {
+    const parsed = parseBunLockfile(BUN_LOCK);
+    expect(parsed.format).toBe('bun.lock v1');
+    expect(parsed.resolve('', 'ms', '^2.1.0')).toBe('2.1.3');
+    expect(parsed.resolve('packages/tool', 'ms', '^1.0.0')).toBe('1.0.0');
+    expect(parsed.resolve('', 'chalk', '^4.1.2')).toBe('4.1.2');
+    expect(parsed.resolve('packages/tool', 'app', 'workspace:*')).toBeNull();
+    expect(versionsOf(parsed)).toEqual(['ansi-styles@4.3.0', 'chalk@4.1.2', 'ms@1.0.0', 'ms@2.1.3', 'supports-color@7.2.0']);
+    expect(parsed.packages.find((entry) => entry.name === 'chalk')?.children).toEqual(['ansi-styles', 'supports-color']);
+  });
+
+  it('rejects a document without packages', () => {
+    expect(() => parseBunLockfile('{ "lockfileVersion": 1 }')).toThrow(/packages/);
   });
 });

@@ -254,3 +254,33 @@ __metadata:
   languageName: node
   linkType: hard
 `;
+
+export const BUN_LOCK = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "app",
+      "dependencies": {
+        "chalk": "^4.1.2",
+        "ms": "^2.1.0",
+      },
+    },
+    "packages/tool": {
+      "name": "tool",
+      "dependencies": {
+        "app": "workspace:*",
+        "ms": "^1.0.0",
+      },
+    },
+  },
+  "packages": {
+    "app": ["app@workspace:."],
+    "chalk": ["chalk@4.1.2", "", { "dependencies": { "ansi-styles": "^4.1.0", "supports-color": "^7.1.0" } }, "sha512-x"],
+    "ansi-styles": ["ansi-styles@4.3.0", "", {}, "sha512-x"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-x"],
+    "supports-color": ["supports-color@7.2.0", "", {}, "sha512-x"],
+    "tool": ["tool@workspace:packages/tool"],
+    "tool/ms": ["ms@1.0.0", "", {}, "sha512-x"],
+  }
+}
+`;
