@@ -58,7 +58,7 @@ export const vulnerableCheck = defineCheck({
     const summary = counts.filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(', ');
     evidence.push(`${findings.length} ${findings.length === 1 ? 'advisory affects' : 'advisories affect'} installed versions (${summary})`);
     const score = Math.max(0, 1 - penalty);
-    return { status: score === 0 ? 'fail' : 'partial', score, evidence, findings, metrics: { dependencies: { advisories: Object.fromEntries(counts) } } };
+    return { status: score === 0 ? 'fail' : 'partial', score, evidence, findings, metrics: { dependencies: { advisoryCounts: Object.fromEntries(counts) } } };
   },
 });
 

@@ -85,5 +85,5 @@ export const registryCollector = defineCollector({
     const installed = await get('installed');
     return collectRegistry(ctx, registryNames(installed), registryClientFor(ctx));
   },
-  metrics: (fact) => ({ registry: { ...fact.stats, offline: fact.offline } }),
+  metrics: (fact) => ({ dependencies: { registry: { ...fact.stats, offline: fact.offline } } }),
 });
