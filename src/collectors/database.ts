@@ -116,8 +116,13 @@ export function findMigrationSets(tree: RepoTree, manifests: ManifestsFact): Mig
 }
 
 /** Columns of Prisma models, with `@unique`/`@id`/`@@unique` and optionality. */
+/** Column names that refer to another table's row. */
+const REFERENCE_NAME = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
+
 export function prismaFields(path: string, text: string): SchemaField[] {
   const fields: SchemaField[] = [];
+  // With `relationMode = "prisma"` (PlanetScale) the database holds no foreign keys by design.
+  const enforcesForeignKeys = !/relationMode\s*=\s*"prisma"/.test(text);
   const model = /^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm;
   for (let match = model.exec(text); match; match = model.exec(text)) {
     const table = match[1]!;
@@ -127,6 +132,10 @@ export function prismaFields(path: string, text: string): SchemaField[] {
     for (const composite of body.matchAll(/@@(?:unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\]/g)) {
       // A column unique together with others (per tenant, per parent) is a deliberate choice: count it.
       for (const column of composite[1]!.split(',')) compositeUnique.add(column.trim().replace(/\(.*$/, ''));
+    }
+    const relationFields = new Set<string>();
+    for (const relation of body.matchAll(/@relation\([^)]*fields:\s*\[([^\]]*)\]/g)) {
+      for (const column of relation[1]!.split(',')) relationFields.add(column.trim());
     }
     let offset = 0;
     for (const line of body.split('\n')) {
@@ -142,6 +151,7 @@ export function prismaFields(path: string, text: string): SchemaField[] {
             field: name!,
             unique: /@(unique|id)\b/.test(rest ?? '') || compositeUnique.has(name!),
             required: optional === undefined,
+            foreignKey: enforcesForeignKeys && REFERENCE_NAME.test(name!) && !/@id\b/.test(rest ?? '') ? relationFields.has(name!) : null,
           });
         }
       }
@@ -163,6 +173,14 @@ export function sqlFields(path: string, text: string): SchemaField[] {
     const line = lineAt(clean, match.index);
     for (const definition of match[2]!.split(/,(?![^(]*\))/)) {
       const trimmed = definition.trim();
+      const tableForeignKey = /^(?:constraint\s+\S+\s+)?foreign\s+key\s*\(([^)]*)\)/i.exec(trimmed);
+      if (tableForeignKey) {
+        for (const column of tableForeignKey[1]!.split(',').map(name)) {
+          const field = byKey.get(`${table}.${column}`);
+          if (field) field.foreignKey = true;
+        }
+        continue;
+      }
       const tableUnique = /^(?:constraint\s+\S+\s+)?(unique|primary\s+key)\s*\(([^)]*)\)/i.exec(trimmed);
       if (tableUnique) {
         for (const column of tableUnique[2]!.split(',').map(name)) {
@@ -180,12 +198,24 @@ export function sqlFields(path: string, text: string): SchemaField[] {
         field: name(column[1]!),
         unique: /\b(unique|primary\s+key)\b/i.test(trimmed),
         required: /\b(not\s+null|primary\s+key)\b/i.test(trimmed),
+        foreignKey: null,
       };
+      if (/\breferences\b/i.test(trimmed)) field.foreignKey = true;
+      else if (REFERENCE_NAME.test(field.field) && !/\bprimary\s+key\b/i.test(trimmed)) field.foreignKey = false;
       byKey.set(`${table}.${field.field}`, field);
       fields.push(field);
     }
   }
   // Index columns may be expressions one level deep: `(lower(email))`.
+  const addForeignKey = /alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?foreign\s+key\s*\(([^)]*)\)/gi;
+  for (let match = addForeignKey.exec(clean); match; match = addForeignKey.exec(clean)) {
+    const table = name(match[1]!);
+    for (const column of match[2]!.split(',').map(name)) {
+      const existing = byKey.get(`${table}.${column}`);
+      if (existing) existing.foreignKey = true;
+      else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: false, required: false, foreignKey: true });
+    }
+  }
   const uniqueIndex = /create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\S*\s*on\s+(?:only\s+)?([\w".`[\]]+)\s*(?:using\s+\w+\s*)?\(((?:[^()]|\([^()]*\))*)\)/gi;
   const addUnique = /alter\s+table\s+(?:only\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?unique\s*\(([^)]*)\)/gi;
   for (const pattern of [uniqueIndex, addUnique]) {
@@ -194,7 +224,7 @@ export function sqlFields(path: string, text: string): SchemaField[] {
       for (const column of match[2]!.split(',').map(name)) {
         const existing = byKey.get(`${table}.${column}`);
         if (existing) existing.unique = true;
-        else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: true, required: false });
+        else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: true, required: false, foreignKey: null });
       }
     }
   }

@@ -431,6 +431,8 @@ export interface SchemaField {
   field: string;
   unique: boolean;
   required: boolean;
+  /** For a column named like a reference (`userId`, `user_id`): whether a foreign key constraint backs it; null otherwise or when the schema does not enforce foreign keys. */
+  foreignKey: boolean | null;
 }
 
 export interface DatabaseFact {

@@ -10,18 +10,20 @@ const IDENTIFYING = /^(email|e_?mail_?address|username|user_?name|login|slug|han
 export const constraintsCheck = defineCheck({
   id: 'data.constraints',
   area: 'data',
-  title: 'Identifying fields are unique in the schema',
-  failureTitle: 'Identifying fields are not protected by unique constraints',
+  title: 'The schema enforces unique identifiers and foreign keys',
+  failureTitle: 'The schema leaves identifiers without unique constraints or references without foreign keys',
   rationale:
     'Application code usually checks "does a user with this email exist?" before creating one. Two ' +
     'sign-ups arriving at the same moment both pass that check, and the database ends up with duplicate ' +
     'accounts, slugs or customers. Only a unique constraint in the database itself makes the rule hold ' +
-    'under concurrency.',
+    'under concurrency. Likewise a `userId` column without a foreign key lets orders outlive their users ' +
+    'and point at nothing.',
   remediation:
     'Add a unique constraint for each identifying column: `email String @unique` (Prisma), ' +
     '`.unique()` (Drizzle), `CREATE UNIQUE INDEX ... ON users (lower(email))` in a migration. Deduplicate ' +
     'existing rows first, and handle the unique-violation error (Prisma P2002, Postgres 23505) as a ' +
-    '"already taken" answer.',
+    '"already taken" answer. Declare references as relations (`author User @relation(fields: [authorId], ' +
+    'references: [id])` in Prisma, `.references(() => users.id)` in Drizzle, `REFERENCES users(id)` in SQL).',
   severity: 'medium',
   weight: 1,
   effortMinutes: 20,
@@ -37,24 +39,43 @@ export const constraintsCheck = defineCheck({
     for (const field of database.fields) {
       const key = `${field.table.toLowerCase()}.${field.field.toLowerCase()}`;
       const previous = columns.get(key);
-      columns.set(key, previous ? { ...previous, unique: previous.unique || field.unique, required: previous.required || field.required } : field);
+      const foreignKey = previous?.foreignKey === true || field.foreignKey === true ? true : previous?.foreignKey === false || field.foreignKey === false ? false : null;
+      columns.set(key, previous ? { ...previous, unique: previous.unique || field.unique, required: previous.required || field.required, foreignKey } : field);
     }
     const identifying = [...columns.values()].filter((field) => IDENTIFYING.test(field.field));
+    const references = [...columns.values()].filter((field) => field.foreignKey !== null);
     const tables = new Set([...columns.values()].map((field) => field.table)).size;
     const evidence = [`${tables} table(s), ${columns.size} column(s) read from ${[...new Set(database.fields.map((field) => field.file))].length} schema file(s)`];
-    if (identifying.length === 0) return { status: 'pass', evidence: [...evidence, 'no identifying columns (email, username, slug, …) to protect'] };
-    const findings: FindingInput[] = identifying
-      .filter((field) => !field.unique)
-      .map((field) => ({
-        message: `${field.table}.${field.field} (${field.file}:${field.line}) has no unique constraint; duplicates can be inserted concurrently.`,
-        location: { file: field.file, line: field.line },
-        symbol: field.table,
-        snippet: field.field,
-        data: { table: field.table, column: field.field },
-      }));
-    const unique = identifying.length - findings.length;
-    evidence.push(`${unique} of ${identifying.length} identifying column(s) unique: ${identifying.map((field) => `${field.table}.${field.field}${field.unique ? '' : ' (not unique)'}`).join(', ')}`);
-    const score = unique / identifying.length;
+    if (identifying.length + references.length === 0) {
+      return { status: 'pass', evidence: [...evidence, 'no identifying columns (email, username, slug, …) or reference columns to protect'] };
+    }
+    const findings: FindingInput[] = [
+      ...identifying
+        .filter((field) => !field.unique)
+        .map((field) => ({
+          message: `${field.table}.${field.field} (${field.file}:${field.line}) has no unique constraint; duplicates can be inserted concurrently.`,
+          location: { file: field.file, line: field.line },
+          symbol: field.table,
+          snippet: field.field,
+          data: { table: field.table, column: field.field, missing: 'unique' },
+        })),
+      ...references
+        .filter((field) => field.foreignKey === false)
+        .map((field) => ({
+          title: 'Reference column without a foreign key',
+          message: `${field.table}.${field.field} (${field.file}:${field.line}) names another table's row but no foreign key backs it; it can point at rows that do not exist.`,
+          location: { file: field.file, line: field.line },
+          symbol: field.table,
+          snippet: `fk:${field.field}`,
+          data: { table: field.table, column: field.field, missing: 'foreign key' },
+        })),
+    ];
+    const checked = identifying.length + references.length;
+    if (identifying.length > 0) {
+      evidence.push(`${identifying.filter((field) => field.unique).length} of ${identifying.length} identifying column(s) unique: ${identifying.map((field) => `${field.table}.${field.field}${field.unique ? '' : ' (not unique)'}`).join(', ')}`);
+    }
+    if (references.length > 0) evidence.push(`${references.filter((field) => field.foreignKey).length} of ${references.length} reference column(s) backed by a foreign key`);
+    const score = (checked - findings.length) / checked;
     return { status: score === 1 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings };
   },
 });

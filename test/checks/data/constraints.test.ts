@@ -7,7 +7,16 @@ const prisma = (schema: string) => expressPrisma({ 'prisma/schema.prisma': `data
 const cases: Case[] = [
   { name: 'email @unique in Prisma', files: prisma('model User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  name  String?\n}\n'), status: 'pass', says: ['1 of 1 identifying column(s) unique'] },
   { name: 'email without @unique in Prisma', files: prisma('model User {\n  id    Int    @id\n  email String\n}\n'), status: 'fail', says: ['User.email (prisma/schema.prisma:8) has no unique constraint'] },
-  { name: 'slug unique per tenant via @@unique', files: prisma('model Post {\n  id    Int    @id\n  orgId Int\n  slug  String\n  @@unique([orgId, slug])\n}\n'), status: 'pass' },
+  { name: 'slug unique per tenant via @@unique', files: prisma('model Post {\n  id    Int    @id\n  orgId Int\n  org   Org    @relation(fields: [orgId], references: [id])\n  slug  String\n  @@unique([orgId, slug])\n}\n'), status: 'pass' },
+  { name: 'a userId scalar without a relation has no foreign key', files: prisma('model Order {\n  id     Int    @id\n  userId String\n}\n'), status: 'fail', says: ['Order.userId (prisma/schema.prisma:8) names another table\'s row but no foreign key backs it'] },
+  { name: 'relationMode = "prisma" keeps foreign keys out of the database by design', files: expressPrisma({ 'prisma/schema.prisma': 'datasource db {\n  provider = "mysql"\n  relationMode = "prisma"\n}\nmodel Order {\n  id     Int    @id\n  userId String\n}\n' }), status: 'pass' },
+  {
+    name: 'SQL reference column with REFERENCES, and one added by a later migration',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL REFERENCES users(id), product_id int NOT NULL);\n', 'migrations/002.sql': 'ALTER TABLE orders ADD CONSTRAINT orders_product_fk FOREIGN KEY (product_id) REFERENCES products(id);\n' },
+    status: 'pass',
+    says: ['2 of 2 reference column(s) backed by a foreign key'],
+  },
+  { name: 'SQL reference column without a foreign key', files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, user_id int NOT NULL, total int);\n' }, status: 'fail' },
   { name: 'slug unique alone via @@unique([slug])', files: prisma('model Post {\n  id   Int    @id\n  slug String\n  @@unique([slug])\n}\n'), status: 'pass' },
   { name: 'relation fields and lists are not columns', files: prisma('model User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n  team  Team   @relation(fields: [teamId], references: [id])\n  teamId Int\n}\n'), status: 'pass' },
   { name: 'one of two identifying columns unique', files: prisma('model User {\n  id       Int    @id\n  email    String @unique\n  username String\n}\n'), status: 'partial', score: 0.5 },

@@ -33,13 +33,13 @@ describe('migration names and contents', () => {
 describe('schema columns', () => {
   it('reads Prisma models: unique, composite unique, optional, relations skipped', () => {
     const fields = prismaFields('schema.prisma', 'model User {\n  id Int @id\n  email String @unique\n  name String?\n  posts Post[]\n  // note String\n}\nmodel Post {\n  id Int @id\n  slug String\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n  @@unique([authorId, slug])\n}\n');
-    expect(fields.map((field) => [field.table, field.field, field.unique, field.required, field.line])).toEqual([
-      ['User', 'id', true, true, 2],
-      ['User', 'email', true, true, 3],
-      ['User', 'name', false, false, 4],
-      ['Post', 'id', true, true, 9],
-      ['Post', 'slug', true, true, 10],
-      ['Post', 'authorId', true, true, 11],
+    expect(fields.map((field) => [field.table, field.field, field.unique, field.required, field.line, field.foreignKey])).toEqual([
+      ['User', 'id', true, true, 2, null],
+      ['User', 'email', true, true, 3, null],
+      ['User', 'name', false, false, 4, null],
+      ['Post', 'id', true, true, 9, null],
+      ['Post', 'slug', true, true, 10, null],
+      ['Post', 'authorId', true, true, 11, true],
     ]);
   });
 
@@ -50,6 +50,17 @@ describe('schema columns', () => {
       ['users', 'email', true, true],
       ['users', 'handle', false, false],
       ['users', 'price', false, true],
+    ]);
+  });
+
+  it('reads foreign keys: inline REFERENCES, table-level FOREIGN KEY, ALTER TABLE in the same file', () => {
+    const fields = sqlFields('m.sql', 'CREATE TABLE a (\n  id serial PRIMARY KEY,\n  b_id int REFERENCES b(id),\n  c_id int,\n  d_id int,\n  e_id int,\n  FOREIGN KEY (c_id) REFERENCES c(id)\n);\nALTER TABLE a ADD CONSTRAINT a_d_fk FOREIGN KEY (d_id) REFERENCES d(id);\n');
+    expect(fields.map((field) => [field.field, field.foreignKey])).toEqual([
+      ['id', null],
+      ['b_id', true],
+      ['c_id', true],
+      ['d_id', true],
+      ['e_id', false],
     ]);
   });
 });
