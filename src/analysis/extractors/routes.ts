@@ -5,6 +5,7 @@
 // Fastify `schema`, tRPC `.input`); calls made inside the handler come from the other extractors and
 // are matched by line.
 import type { ts as TS } from 'ts-morph';
+import { integrationsIn, matchesModule } from '../../knowledge/integrations/index.js';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
@@ -76,7 +77,6 @@ const NEST_METHOD_DECORATORS = new Map([
   ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'], ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'],
 ]);
 const NEST_INPUT_DECORATORS = new Map([['Body', 'body'], ['Query', 'query'], ['Param', 'params']]);
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const INPUT_PROPERTIES = new Map([['body', 'body'], ['query', 'query'], ['params', 'params'], ['querystring', 'query'], ['searchParams', 'query']]);
 const INPUT_CALLS = new Map([['json', 'json'], ['formData', 'formData'], ['text', 'json'], ['parseBody', 'json'], ['param', 'params'], ['valid', 'json']]);
 const REQUEST_NAMES = /(^|\.)(req|request|ctx|context|ctx\.request|c\.req|event|nextUrl)$/;
@@ -95,6 +95,11 @@ const ROUTER_FACTORIES: { module: string; name: string; role: 'app' | 'router'; 
   { module: 'hono', name: 'Hono', role: 'app', framework: 'hono' },
   { module: 'elysia', name: 'Elysia', role: 'app', framework: 'http' },
 ];
+/** Route middleware that validates the request, from the validation libraries' knowledge. */
+const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration) =>
+  (integration.evidence.imports ?? integration.enablers).map((module) => ({ module, names: integration.evidence.middleware ?? [] })),
+).filter((entry) => entry.names.length > 0);
+
 /** HTTP clients share method names with routers (`axios.post(url, data)`); their objects are never routers. */
 const HTTP_CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'supertest', 'node-fetch', 'undici', 'ofetch']);
 
@@ -214,9 +219,11 @@ class RouteCollector {
         if (!root) continue;
         const binding = this.bindings.get(root.text);
         const name = binding && binding.imported !== '*' && binding.imported !== 'default' ? binding.imported : root.text;
-        if (/valid|schema|celebrate|zValidator|vValidator|checkSchema/i.test(name) || (binding && VALIDATION_MIDDLEWARE_MODULES.has(binding.module))) {
-          found.push(`middleware:${name}`);
-        }
+        const known = binding !== undefined && VALIDATION_MIDDLEWARE.some(
+          (entry) => matchesModule(binding.module, entry.module) && (binding.imported === '*' || entry.names.includes(binding.imported)),
+        );
+        // Hand-written validation middleware is usually named for what it does (`validateBody(schema)`).
+        if (known || /valid|schema/i.test(name)) found.push(`middleware:${name}`);
       }
     }
     return found;
@@ -672,24 +679,9 @@ class RouteCollector {
   }
 }
 
-/** Modules whose exports used as route middleware validate the request. */
-const VALIDATION_MIDDLEWARE_MODULES = new Set([
-  'express-validator',
-  'celebrate',
-  '@hono/zod-validator',
-  '@hono/valibot-validator',
-  'hono/validator',
-  'zod-express-middleware',
-  'express-zod-safe',
-  'express-joi-validation',
-  'express-json-validator-middleware',
-]);
-
 export function extractRoutes(input: SourceInput): RoutesExtract {
   return new RouteCollector(input).run();
 }
-
-export { MUTATING as MUTATING_METHODS };
 
 export const routesExtractor: FileExtractor<RoutesExtract> = {
   id: 'routes',
