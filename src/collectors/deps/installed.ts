@@ -27,19 +27,21 @@ import { isRegistrySpecifier, parseSpecifier } from './specifier.js';
 
 export const DEPENDENCY_TYPES: readonly DependencyType[] = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
-/** Parsers by lockfile name; the binary bun.lockb cannot be read, so its packages resolve by range minimum. */
+/**
+ * Parsers by lockfile name, in order of preference when one folder holds several and nothing names
+ * the manager (npm-shrinkwrap before package-lock, as npm itself). The binary bun.lockb cannot be
+ * read, so its packages resolve by range minimum.
+ */
 const PARSERS: Readonly<Record<string, ((text: string) => ParsedLockfile) | null>> = {
-  'package-lock.json': parseNpmLockfile,
   'npm-shrinkwrap.json': parseNpmLockfile,
+  'package-lock.json': parseNpmLockfile,
   'pnpm-lock.yaml': parsePnpmLockfile,
   'yarn.lock': parseYarnLockfile,
   'bun.lock': parseBunLockfile,
   'bun.lockb': null,
 };
 
-// When one folder holds several lockfiles and nothing names the manager, the one npm itself would
-// prefer wins (npm-shrinkwrap over package-lock), then the order below.
-const PREFERENCE = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+const PREFERENCE = Object.keys(PARSERS);
 
 interface LoadedLockfile {
   ref: LockfileRef;
@@ -60,8 +62,8 @@ function chooseLockfiles(lockfiles: LockfilesFact, issues: LockfileIssue[]): Loc
     byDir.set(dir, [...(byDir.get(dir) ?? []), ref]);
   }
   const chosen: LockfileRef[] = [];
-  for (const [dir, refs] of byDir) {
-    const ordered = [...refs].sort((a, b) => PREFERENCE.indexOf(a.path.slice(dir ? dir.length + 1 : 0)) - PREFERENCE.indexOf(b.path.slice(dir ? dir.length + 1 : 0)));
+  for (const refs of byDir.values()) {
+    const ordered = [...refs].sort((a, b) => PREFERENCE.indexOf(basename(a.path)) - PREFERENCE.indexOf(basename(b.path)));
     const pick = ordered.find((ref) => ref.manager === lockfiles.manager) ?? ordered[0];
     if (!pick) continue;
     chosen.push(pick);
