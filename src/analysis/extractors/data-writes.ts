@@ -6,6 +6,7 @@ import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings } from './module-bindings.js';
+import { isFunctionNode } from './node-shapes.js';
 
 export interface DataWrite {
   /** The call as written, shortened: `prisma.user.create`, `db.insert`, `sql INSERT`. */
@@ -63,10 +64,6 @@ function functionNameOf(ts: typeof TS, node: TS.Node): string {
     return route && ts.isStringLiteral(route) ? `${name} ${route.text}` : `${name} callback`;
   }
   return '<anonymous>';
-}
-
-function isFunctionNode(ts: typeof TS, node: TS.Node): node is TS.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
 }
 
 /** The nearest named function around a node (callbacks of transactions and array methods are looked through). */

@@ -2,6 +2,7 @@
 // `const { init } = require('x')`. Several extractors resolve calls through this table so that a
 // `Sentry.init()` is recognised by where `Sentry` comes from, not by what it is called.
 import type { ts as TS } from 'ts-morph';
+import { stringLiteralText } from './node-shapes.js';
 
 export interface ModuleBinding {
   module: string;
@@ -12,10 +13,6 @@ export interface ModuleBinding {
 
 export type BindingTable = ReadonlyMap<string, ModuleBinding>;
 
-function literal(ts: typeof TS, node: TS.Node | undefined): string | null {
-  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
-}
-
 /** The module of a `require('m')` call (or `await import('m')`), else null. */
 export function requiredModule(ts: typeof TS, node: TS.Node): string | null {
   let call = node;
@@ -23,7 +20,7 @@ export function requiredModule(ts: typeof TS, node: TS.Node): string | null {
   if (!ts.isCallExpression(call) || call.arguments.length !== 1) return null;
   const callee = call.expression;
   if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) {
-    return literal(ts, call.arguments[0]);
+    return stringLiteralText(ts, call.arguments[0]);
   }
   return null;
 }
@@ -39,7 +36,7 @@ export function moduleBindings(ts: typeof TS, sourceFile: TS.SourceFile, variabl
   const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) {
-      const module = literal(ts, statement.moduleSpecifier);
+      const module = stringLiteralText(ts, statement.moduleSpecifier);
       const clause = statement.importClause;
       if (module === null || !clause) continue;
       const line = lineOf(statement);
@@ -52,7 +49,7 @@ export function moduleBindings(ts: typeof TS, sourceFile: TS.SourceFile, variabl
         }
       }
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      const module = literal(ts, statement.moduleReference.expression);
+      const module = stringLiteralText(ts, statement.moduleReference.expression);
       if (module !== null) table.set(statement.name.text, { module, imported: '*', line: lineOf(statement) });
     }
   }

@@ -5,6 +5,7 @@ import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
 import { chainText, moduleBindings, rootIdentifier } from './module-bindings.js';
+import { hasDirective } from './node-shapes.js';
 
 export type TimeoutState = 'yes' | 'no' | 'unknown';
 
@@ -51,11 +52,6 @@ function optionsTimeout(ts: typeof TS, node: TS.Expression | undefined): Timeout
     else if (property.name && TIMEOUT_KEYS.test(property.name.getText())) return 'yes';
   }
   return state;
-}
-
-function hasDirective(ts: typeof TS, sourceFile: TS.SourceFile, directive: string): boolean {
-  const first = sourceFile.statements[0];
-  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === directive;
 }
 
 export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
@@ -107,7 +103,7 @@ export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
     else if (timeout === 'no' && instance?.timeout === 'unknown') timeout = 'unknown';
     calls.push({ client, call: chainText(ts, callee), line: lineOf(sourceFile, node), timeout });
   }
-  const clientSide = hasDirective(ts, sourceFile, 'use client') || (/\.[jt]sx$/.test(path) && !/(^|\/)(route|middleware|server)\.[jt]sx$/.test(path));
+  const clientSide = hasDirective(ts, sourceFile.statements, 'use client') || (/\.[jt]sx$/.test(path) && !/(^|\/)(route|middleware|server)\.[jt]sx$/.test(path));
   return { calls, defaultTimeouts, clientSide };
 }
 

@@ -9,6 +9,7 @@ import { integrationsIn, matchesModule } from '../../knowledge/integrations/inde
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
+import { hasDirective, isFunctionNode, stringLiteralText } from './node-shapes.js';
 
 export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http' | 'edge-function';
 
@@ -103,14 +104,6 @@ const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration)
 /** HTTP clients share method names with routers (`axios.post(url, data)`); their objects are never routers. */
 const HTTP_CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'supertest', 'node-fetch', 'undici', 'ofetch']);
 
-function literalText(ts: typeof TS, node: TS.Node | undefined): string | null {
-  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
-}
-
-function isFunctionLike(ts: typeof TS, node: TS.Node | undefined): node is TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration {
-  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
-}
-
 function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
   return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
@@ -124,14 +117,6 @@ function decoratorsOf(ts: typeof TS, node: TS.Node): { name: string; args: reado
     if (ts.isIdentifier(expression)) return [{ name: expression.text, args: [] }];
     return [];
   });
-}
-
-function hasDirective(ts: typeof TS, statements: readonly TS.Statement[], directive: string): boolean {
-  for (const statement of statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
-    if (statement.expression.text === directive) return true;
-  }
-  return false;
 }
 
 /** `app/api/users/[id]/route.ts` → `/api/users/[id]`; null when the file is not a route handler. */
@@ -172,7 +157,7 @@ class RouteCollector {
     if (existing) return existing;
     const info: HandlerInfo = { startLine: this.line(node), endLine: endLineOf(this.input.sourceFile, node), reads: [], touchesDatabase: false };
     const ts = this.ts;
-    const first = isFunctionLike(ts, node) ? node.parameters[0] : undefined;
+    const first = isFunctionNode(ts, node) ? node.parameters[0] : undefined;
     if (first && ts.isObjectBindingPattern(first.name)) {
       for (const element of first.name.elements) {
         const name = (element.propertyName ?? element.name).getText(this.input.sourceFile);
@@ -188,7 +173,7 @@ class RouteCollector {
   private handlerOf(argument: TS.Expression | undefined): { handler: HandlerInfo | null; handlerRef: RouteRecord['handlerRef'] } {
     const ts = this.ts;
     if (!argument) return { handler: null, handlerRef: null };
-    if (isFunctionLike(ts, argument)) return { handler: this.handlerInfo(argument), handlerRef: null };
+    if (isFunctionNode(ts, argument)) return { handler: this.handlerInfo(argument), handlerRef: null };
     if (ts.isIdentifier(argument)) {
       const local = this.localFunctions.get(argument.text);
       if (local) return { handler: this.handlerInfo(local), handlerRef: null };
@@ -234,7 +219,7 @@ class RouteCollector {
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
       if (!ts.isIdentifier(node.name) || !node.initializer) continue;
       let init: TS.Expression = node.initializer;
-      if (isFunctionLike(ts, init)) {
+      if (isFunctionNode(ts, init)) {
         this.localFunctions.set(node.name.text, init);
         continue;
       }
@@ -340,7 +325,7 @@ class RouteCollector {
 
   private visitServerHandler(call: TS.CallExpression, framework: 'http' | 'edge-function'): void {
     const ts = this.ts;
-    const handlerNode = [...call.arguments].reverse().find((argument) => isFunctionLike(ts, argument) || ts.isIdentifier(argument));
+    const handlerNode = [...call.arguments].reverse().find((argument) => isFunctionNode(ts, argument) || ts.isIdentifier(argument));
     if (!handlerNode) return;
     const { handler, handlerRef } = this.handlerOf(handlerNode);
     const edge = /(?:^|\/)supabase\/functions\/([^/]+)\//.exec(this.input.path);
@@ -360,7 +345,7 @@ class RouteCollector {
   private visitMethodRoute(call: TS.CallExpression, callee: TS.PropertyAccessExpression, method: string): void {
     const ts = this.ts;
     let object = callee.expression;
-    let path = literalText(ts, call.arguments[0]);
+    let path = stringLiteralText(ts, call.arguments[0]);
     let handlerArgs: readonly TS.Expression[] = call.arguments.slice(1);
     // `app.route('/x').get(handler).post(handler)` (Express) chains carry the path on the `route` call.
     let chained: TS.Expression = object;
@@ -368,12 +353,12 @@ class RouteCollector {
       chained = chained.expression.expression;
     }
     if (ts.isCallExpression(chained) && ts.isPropertyAccessExpression(chained.expression) && chained.expression.name.text === 'route') {
-      path = literalText(ts, chained.arguments[0]);
+      path = stringLiteralText(ts, chained.arguments[0]);
       handlerArgs = call.arguments;
       object = chained.expression.expression;
     } else if (path === null || call.arguments.length < 2) return;
     const last = handlerArgs[handlerArgs.length - 1];
-    if (!last || !(isFunctionLike(ts, last) || ts.isIdentifier(last) || ts.isPropertyAccessExpression(last) || ts.isCallExpression(last))) return;
+    if (!last || !(isFunctionNode(ts, last) || ts.isIdentifier(last) || ts.isPropertyAccessExpression(last) || ts.isCallExpression(last))) return;
     if (ts.isIdentifier(last) && !this.localFunctions.has(last.text) && !this.bindings.has(last.text)) return;
     const receiver = this.routeReceiver(object);
     if (!receiver) return;
@@ -400,7 +385,7 @@ class RouteCollector {
       if (found && ts.isMethodDeclaration(found)) return found as unknown as TS.Expression;
       return found && ts.isShorthandPropertyAssignment(found) ? found.name : undefined;
     };
-    const url = literalText(ts, property('url') ?? property('path'));
+    const url = stringLiteralText(ts, property('url') ?? property('path'));
     const handlerNode = property('handler');
     if (url === null || !handlerNode) return;
     const receiver = this.routeReceiver(callee.expression);
@@ -409,7 +394,7 @@ class RouteCollector {
     const { handler, handlerRef } = this.handlerOf(handlerNode);
     this.result.routes.push({
       framework: 'fastify',
-      method: (literalText(ts, method) ?? 'ALL').toUpperCase(),
+      method: (stringLiteralText(ts, method) ?? 'ALL').toUpperCase(),
       path: url,
       line: this.line(call),
       receiver: receiver.name,
@@ -424,7 +409,7 @@ class RouteCollector {
     const ts = this.ts;
     const receiver = this.routeReceiver(callee.expression);
     if (!receiver) return;
-    const path = literalText(ts, call.arguments[0]);
+    const path = stringLiteralText(ts, call.arguments[0]);
     for (const argument of call.arguments) {
       let target: MountRecord['target'] | null = null;
       let node: TS.Expression = argument;
@@ -435,7 +420,7 @@ class RouteCollector {
         const binding = this.bindings.get(node.text);
         target = binding ? { module: binding.module, name: binding.imported === '*' ? 'default' : binding.imported } : { local: node.text };
       } else if (ts.isCallExpression(node)) {
-        const required = literalText(ts, node.arguments[0]);
+        const required = stringLiteralText(ts, node.arguments[0]);
         if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && required !== null) target = { module: required, name: 'default' };
       }
       if (target) this.result.mounts.push({ receiver: receiver.name, path, line: this.line(call), target });
@@ -450,7 +435,7 @@ class RouteCollector {
     const path = parent && ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)) ? parent.name.text : null;
     const resolver = call.arguments[0];
     const { handler } = this.handlerOf(resolver);
-    if (handler && resolver && isFunctionLike(ts, resolver)) {
+    if (handler && resolver && isFunctionNode(ts, resolver)) {
       const first = resolver.parameters[0];
       const usesInput = first && ts.isObjectBindingPattern(first.name) && first.name.elements.some((element) => (element.propertyName ?? element.name).getText(this.input.sourceFile) === 'input');
       if (usesInput && !handler.reads.includes('input')) handler.reads.push('input');
@@ -508,7 +493,7 @@ class RouteCollector {
     if (ts.isFunctionDeclaration(statement)) return [{ name: statement.name?.text ?? 'default', fn: statement }];
     if (ts.isExportAssignment(statement)) {
       const expression = statement.expression;
-      if (isFunctionLike(ts, expression)) return [{ name: 'default', fn: expression }];
+      if (isFunctionNode(ts, expression)) return [{ name: 'default', fn: expression }];
       if (ts.isIdentifier(expression)) return [{ name: 'default', fn: this.localFunctions.get(expression.text) ?? null }];
       return [];
     }
@@ -517,12 +502,12 @@ class RouteCollector {
         if (!ts.isIdentifier(declaration.name)) return [];
         const init = declaration.initializer;
         if (init && ts.isCallExpression(init)) {
-          const inner = [...init.arguments].reverse().find((argument) => isFunctionLike(ts, argument));
+          const inner = [...init.arguments].reverse().find((argument) => isFunctionNode(ts, argument));
           const names = [chainText(ts, init.expression), ...init.arguments.filter((argument) => ts.isIdentifier(argument)).map((argument) => argument.getText(this.input.sourceFile))];
           const schema = names.find((text) => /valid|schema|zod|parse/i.test(text));
           return [{ name: declaration.name.text, fn: inner ?? null, validation: schema ? [`wrapper:${schema}`] : [] }];
         }
-        return [{ name: declaration.name.text, fn: init && isFunctionLike(ts, init) ? init : null }];
+        return [{ name: declaration.name.text, fn: init && isFunctionNode(ts, init) ? init : null }];
       });
     }
     return [];
@@ -545,7 +530,7 @@ class RouteCollector {
   private pushAction(name: string, fn: TS.Node, validation: string[] = []): void {
     const ts = this.ts;
     const info = this.handlerInfo(fn);
-    if (isFunctionLike(ts, fn) && fn.parameters.length > 0 && !info.reads.includes('args')) info.reads.push('args');
+    if (isFunctionNode(ts, fn) && fn.parameters.length > 0 && !info.reads.includes('args')) info.reads.push('args');
     this.result.routes.push({ framework: 'server-action', method: 'ACTION', path: name, line: this.line(fn), receiver: null, receiverImport: null, handler: info, handlerRef: null, validation });
   }
 
@@ -554,7 +539,7 @@ class RouteCollector {
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.ClassDeclaration) as TS.ClassDeclaration[]) {
       const controller = decoratorsOf(ts, node).find((decorator) => decorator.name === 'Controller');
       if (!controller) continue;
-      const prefix = literalText(ts, controller.args[0]) ?? '';
+      const prefix = stringLiteralText(ts, controller.args[0]) ?? '';
       const classPipes = decoratorsOf(ts, node).some((decorator) => decorator.name === 'UsePipes');
       for (const member of node.members) {
         if (!ts.isMethodDeclaration(member)) continue;
@@ -568,12 +553,12 @@ class RouteCollector {
             const input = NEST_INPUT_DECORATORS.get(decorator.name);
             if (!input) continue;
             if (!info.reads.includes(input)) info.reads.push(input);
-            if (decorator.args.some((arg) => !literalText(ts, arg))) validation.push('nest-pipe');
+            if (decorator.args.some((arg) => !stringLiteralText(ts, arg))) validation.push('nest-pipe');
             const type = parameter.type;
             if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) validation.push(`nest-dto:${type.typeName.text}`);
           }
         }
-        const sub = literalText(ts, route.args[0]) ?? '';
+        const sub = stringLiteralText(ts, route.args[0]) ?? '';
         this.result.routes.push({
           framework: 'nest',
           method: NEST_METHOD_DECORATORS.get(route.name)!,
@@ -600,11 +585,11 @@ class RouteCollector {
         for (const declaration of statement.declarationList.declarations) {
           const init = declaration.initializer;
           if (!ts.isIdentifier(declaration.name) || !init) continue;
-          if (isFunctionLike(ts, init)) candidates.push({ name: declaration.name.text, fn: init, exported });
+          if (isFunctionNode(ts, init)) candidates.push({ name: declaration.name.text, fn: init, exported });
           else if (ts.isObjectLiteralExpression(init)) {
             for (const property of init.properties) {
               const value = ts.isPropertyAssignment(property) ? property.initializer : property;
-              if (property.name && ts.isIdentifier(property.name) && isFunctionLike(ts, value)) {
+              if (property.name && ts.isIdentifier(property.name) && isFunctionNode(ts, value)) {
                 candidates.push({ name: `${declaration.name.text}.${property.name.text}`, fn: value, exported });
               }
             }

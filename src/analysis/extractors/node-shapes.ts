@@ -1,0 +1,22 @@
+// Node shapes several of the data and observability extractors recognise the same way.
+import type { ts as TS } from 'ts-morph';
+
+/** The text of a string literal or a template without substitutions, else null. */
+export function stringLiteralText(ts: typeof TS, node: TS.Node | undefined): string | null {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+}
+
+export type FunctionNode = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
+
+export function isFunctionNode(ts: typeof TS, node: TS.Node | undefined): node is FunctionNode {
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
+}
+
+/** A directive prologue entry such as `'use server'` or `'use client'` at the top of a file or function body. */
+export function hasDirective(ts: typeof TS, statements: readonly TS.Statement[], directive: string): boolean {
+  for (const statement of statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === directive) return true;
+  }
+  return false;
+}
