@@ -5,9 +5,11 @@ import type { CheckOutcome, Location } from '../../core/types.js';
 
 const REGISTRY_KINDS = new Set(['range', 'version', 'tag', 'alias']);
 
-/** `na` without any package.json; null when the check applies. */
+/** `na` without any package.json, `unknown` when the only ones cannot be read; null when the check applies. */
 export function withoutManifest(manifests: ManifestsFact): CheckOutcome | null {
   if (manifests.all.length > 0) return null;
+  const broken = manifests.invalid[0];
+  if (broken) return { status: 'unknown', evidence: [`${broken.path}: ${broken.message}`], reason: `${broken.path} could not be read, so its dependencies are not known` };
   return { status: 'na', evidence: ['no package.json'], reason: 'there is no package.json, so there are no npm dependencies to check' };
 }
 

@@ -32,6 +32,12 @@ describe('deps.risky-specifier', () => {
     },
   );
 
+  it('is unknown, not n/a, when the only package.json does not parse', async () => {
+    const result = await runCheckOn(riskySpecifierCheck, { 'package.json': '{ "name": "app", ' });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toBe('package.json could not be read, so its dependencies are not known');
+  });
+
   it('leaves peer dependency ranges alone (they are for consumers)', async () => {
     const result = await runCheckOn(riskySpecifierCheck, { 'package.json': pkg({ peerDependencies: { react: '>=16' } }) });
     expect(result.status).toBe('pass');
