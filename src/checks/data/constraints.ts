@@ -1,5 +1,6 @@
 // data.constraints: columns the application treats as identifying are unique in the schema.
 import { defineCheck } from '../../core/check.js';
+import { statusOfShare } from './status-of-share.js';
 import type { SchemaField } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { databaseInUse } from './database-in-use.js';
@@ -76,6 +77,6 @@ export const constraintsCheck = defineCheck({
     }
     if (references.length > 0) evidence.push(`${references.filter((field) => field.foreignKey).length} of ${references.length} reference column(s) backed by a foreign key`);
     const score = (checked - findings.length) / checked;
-    return { status: score === 1 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings };
+    return { status: statusOfShare(score), score, evidence, findings };
   },
 });

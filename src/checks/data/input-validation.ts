@@ -1,5 +1,6 @@
 // data.input-validation: request input that reaches a write passes a schema first.
 import { defineCheck } from '../../core/check.js';
+import { statusOfShare } from './status-of-share.js';
 import type { RequestBoundary } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { servesRequests } from '../observability/serves-requests.js';
@@ -62,6 +63,6 @@ export const inputValidationCheck = defineCheck({
     const score = validated / candidates.length;
     evidence.push(`${validated} of ${candidates.length} validated with a schema`);
     for (const boundary of candidates.filter((entry) => entry.validation.length > 0).slice(0, 3)) evidence.push(`${describe(boundary)}: ${boundary.validation[0]}`);
-    return { status: score === 1 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings, metrics: { boundaries: candidates.length, validated } };
+    return { status: statusOfShare(score), score, evidence, findings, metrics: { boundaries: candidates.length, validated } };
   },
 });

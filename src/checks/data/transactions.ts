@@ -3,6 +3,7 @@
 import type { DataWrite, DataWritesExtract } from '../../analysis/extractors/data-writes.js';
 import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
+import { statusOfShare } from './status-of-share.js';
 import type { FindingInput } from '../../core/types.js';
 import { databaseInUse, isScriptPath } from './database-in-use.js';
 
@@ -98,6 +99,6 @@ export const transactionsCheck = defineCheck({
     const evidence = [`${total} database write(s) in ${groups.size} function(s); ${needing} place(s) need atomicity, ${safe} of them in a transaction`];
     if (needing === 0) return { status: 'pass', evidence: [...evidence, 'no function writes more than once'] };
     const score = Math.max(0, (needing - findings.length) / needing);
-    return { status: findings.length === 0 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings };
+    return { status: findings.length === 0 ? 'pass' : statusOfShare(score), score, evidence, findings };
   },
 });

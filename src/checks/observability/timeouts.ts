@@ -2,6 +2,7 @@
 import type { OutboundHttpExtract } from '../../analysis/extractors/outbound-http.js';
 import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
+import { statusOfShare } from '../data/status-of-share.js';
 import type { FindingInput } from '../../core/types.js';
 import { runsServer } from './serves-requests.js';
 
@@ -54,6 +55,6 @@ export const timeoutsCheck = defineCheck({
         data: { client: call.client },
       }));
     const score = withTimeout / known.length;
-    return { status: score === 1 ? 'pass' : score === 0 ? 'fail' : 'partial', score, evidence, findings };
+    return { status: statusOfShare(score), score, evidence, findings };
   },
 });
