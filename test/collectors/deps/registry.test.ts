@@ -117,6 +117,14 @@ describe('collectAdvisories', () => {
     expect(fact.advisories.map((advisory) => advisory.id)).toEqual(['GHSA-p8p7-x288-28g6']);
   });
 
+  it('does not post to a registry that answered no package request', async () => {
+    const down = await collectRegistry(context({ offline: false }), ['ms'], new RegistryClient({ npmrc: { registry: 'http://127.0.0.1:9/', scopes: {}, fetchOptions: {}, sources: [] }, registry: null, timeoutMs: 1_000, retries: 0 }));
+    const before = server.requests.length;
+    const fact = await collectAdvisories(context({}), installed, client, async () => down);
+    expect(fact).toMatchObject({ status: 'unknown', reason: 'the registry did not answer any package request either (network error ECONNREFUSED)' });
+    expect(server.requests.length).toBe(before);
+  });
+
   it('is unknown offline without a database, and without a lockfile', async () => {
     expect(await collectAdvisories(context({ offline: true }), installed, client)).toMatchObject({ status: 'unknown', reason: 'offline and no --advisory-db given' });
     expect((await collectAdvisories(context({}), { ...installed, lockfile: null }, client)).status).toBe('unknown');
