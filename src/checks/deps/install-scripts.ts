@@ -60,13 +60,13 @@ export const installScriptsCheck = defineCheck({
         data: { name: entry.name, version: entry.version, direct: false },
       });
     }
+    // npm (v2+) and pnpm (before 9) lockfiles flag every package with an install script, direct ones included.
+    const lockfileTells = /^(package-lock v[23]|pnpm-lock [56])/.test(installed.lockfile?.format ?? '');
+    if (gaps.outcome && !lockfileTells) return gaps.outcome;
     const sources = [`${plural(split.known.length, 'direct dependency')} checked in the registry`];
     if (installed.lockfile) sources.push(`${plural(installed.packages.length, 'installed package')} in ${installed.lockfile.path}`);
     const evidence = [sources.join('; '), ...gaps.evidence];
-    if (findings.length === 0) {
-      if (gaps.outcome && installed.packages.length === 0) return gaps.outcome;
-      return { status: 'pass', evidence };
-    }
+    if (findings.length === 0) return { status: 'pass', evidence };
     evidence.push(`install scripts: ${[...named].join(', ')}`);
     return { status: 'partial', score: Math.max(0.5, 1 - 0.1 * findings.length), evidence, findings };
   },

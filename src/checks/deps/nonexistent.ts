@@ -31,7 +31,7 @@ export const nonexistentCheck = defineCheck({
     const known = statuses.filter(({ info }) => info && info.status !== 'unknown');
     if (known.length === 0) {
       const reason = statuses.find(({ info }) => info?.reason)?.info?.reason ?? 'not looked up';
-      return { status: 'unknown', evidence: [`none of ${plural(dependencies.length, 'dependency')} could be looked up`], reason: `the registry could not be consulted (${reason})` };
+      return { status: 'unknown', evidence: [`none of ${plural(dependencies.length, 'dependency')} could be looked up`], reason: `no dependency could be looked up: ${reason}` };
     }
     const findings: FindingInput[] = [];
     for (const { dependency, info } of known) {

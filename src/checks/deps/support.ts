@@ -52,7 +52,7 @@ export function registryGaps(split: RegistrySplit, total: number): { outcome: Ch
   const reasons = [...new Set(split.unknown.map((entry) => entry.reason))];
   const line = `${split.unknown.length} of ${total} dependencies could not be checked: ${reasons.slice(0, 3).join('; ')}`;
   if (split.known.length > 0) return { outcome: null, evidence: [line] };
-  return { outcome: { status: 'unknown', evidence: [line], reason: `the registry could not be consulted (${reasons[0]})` }, evidence: [line] };
+  return { outcome: { status: 'unknown', evidence: [line], reason: `no dependency could be checked: ${reasons[0]}` }, evidence: [line] };
 }
 
 /** Years between two ISO dates (0 when either is missing or the order is reversed). */

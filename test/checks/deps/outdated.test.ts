@@ -40,7 +40,7 @@ describe('deps.outdated', () => {
       facts: { registry: unknownRegistry('ms'), advisories: noAdvisories },
     });
     expect(result.status).toBe('unknown');
-    expect(result.reason).toBe('the registry could not be consulted (offline, and no cache to read from)');
+    expect(result.reason).toBe('no dependency could be checked: offline, and no cache to read from');
   });
 
   it('is not applicable without a package.json, and says so', async () => {

@@ -86,6 +86,15 @@ describe('deps.install-scripts', () => {
   });
 });
 
+describe('deps.install-scripts without the registry', () => {
+  it('trusts an npm lockfile, which flags every install script, and is unknown with one that does not', async () => {
+    const files = { 'package.json': app({ ms: '^2.1.0' }), 'package-lock.json': npmLock({ ms: '2.1.3' }) };
+    expect((await runCheckOn(installScriptsCheck, files, { facts: { registry: unknownRegistry('ms') } })).status).toBe('pass');
+    const yarn = { 'package.json': app({ ms: '^2.1.0' }), 'yarn.lock': '# yarn lockfile v1\n\nms@^2.1.0:\n  version "2.1.3"\n' };
+    expect((await runCheckOn(installScriptsCheck, yarn, { facts: { registry: unknownRegistry('ms') } })).status).toBe('unknown');
+  });
+});
+
 describe('deps.nonexistent', () => {
   const missing = (name: string) => packageWithoutInfo(name, 'nonexistent', 'the registry has no package of this name (HTTP 404)', new Date());
 
