@@ -3,7 +3,8 @@
 // schema-push commands on a start/deploy path, backup tooling, schedules and restore notes, and
 // managed database hosts named in env templates.
 import { defineCollector } from '../core/collector.js';
-import type { DatabaseFact, EnvFact, ManifestsFact, MigrationFile, MigrationSet, RepoTree, SchemaField, SiteRef } from '../core/facts.js';
+import type { SchemaTablesExtract } from '../analysis/extractors/schema-tables.js';
+import type { CodeFact, DatabaseFact, EnvFact, ManifestsFact, MigrationFile, MigrationSet, RepoTree, SchemaField, SiteRef } from '../core/facts.js';
 import {
   BACKUP_HEADING,
   BACKUP_TOOLS,
@@ -21,6 +22,7 @@ import {
   START_OR_DEPLOY_SCRIPTS,
 } from '../knowledge/integrations/migrations.js';
 import { basename, dirname, isFixturePath } from '../util/paths.js';
+import { isProductionCode } from './production-code.js';
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -329,7 +331,14 @@ export function findManagedHosts(tree: RepoTree, env: EnvFact): DatabaseFact['ma
   return hosts;
 }
 
-export function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: EnvFact): DatabaseFact {
+/** Columns of tables defined in code (Drizzle tables, Mongoose schemas), from the shared parse. */
+function codeFields(code: CodeFact): SchemaField[] {
+  return code.files.filter(isProductionCode).flatMap((file) =>
+    ((file.extracts['schema-tables'] as SchemaTablesExtract | undefined)?.columns ?? []).map((column) => ({ file: file.path, ...column })),
+  );
+}
+
+export function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: EnvFact, code: CodeFact): DatabaseFact {
   const migrationSets = findMigrationSets(tree, manifests);
   const schemaFiles: string[] = [];
   const fields: SchemaField[] = [];
@@ -341,6 +350,7 @@ export function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: E
       if (text !== null) fields.push(...prismaFields(file.path, text));
     }
   }
+  fields.push(...codeFields(code));
   for (const set of migrationSets) {
     for (const file of set.files) {
       if (!file.path.endsWith('.sql')) continue;
@@ -363,8 +373,8 @@ export const databaseCollector = defineCollector({
   key: 'database',
   description: 'Migrations, schema constraints, schema-push commands, backup tooling and managed database hosts, from files',
   async collect(_ctx, get) {
-    const [tree, manifests, env] = await Promise.all([get('tree'), get('manifests'), get('env')]);
-    return collectDatabase(tree, manifests, env);
+    const [tree, manifests, env, code] = await Promise.all([get('tree'), get('manifests'), get('env'), get('code')]);
+    return collectDatabase(tree, manifests, env, code);
   },
   metrics(fact) {
     return {

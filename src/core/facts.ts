@@ -423,7 +423,7 @@ export interface MigrationSet {
   files: MigrationFile[];
 }
 
-/** A column as a schema declares it (Prisma model, SQL CREATE TABLE). */
+/** A column as a schema declares it (Prisma model, SQL CREATE TABLE, Drizzle table, Mongoose schema). */
 export interface SchemaField {
   file: string;
   line: number;
@@ -437,7 +437,7 @@ export interface SchemaField {
 
 export interface DatabaseFact {
   migrationSets: MigrationSet[];
-  /** Schema definitions: schema.prisma, Drizzle schema files. */
+  /** Prisma schema files (`*.prisma`). */
   schemaFiles: string[];
   fields: SchemaField[];
   /** `prisma db push`, `drizzle-kit push`, `typeorm schema:sync` in a start/deploy path. */

@@ -15,6 +15,7 @@ import { dataWritesExtractor } from './data-writes.js';
 import { outboundHttpExtractor } from './outbound-http.js';
 import { routesExtractor } from './routes.js';
 import { schemaSyncExtractor } from './schema-sync.js';
+import { schemaTablesExtractor } from './schema-tables.js';
 import { sdkInitsExtractor } from './sdk-inits.js';
 import { validationCallsExtractor } from './validation-calls.js';
 
@@ -33,6 +34,7 @@ export const extractors: readonly FileExtractor<unknown>[] = [
   sdkInitsExtractor,
   outboundHttpExtractor,
   schemaSyncExtractor,
+  schemaTablesExtractor,
   dangerousPatternsExtractor,
   configValidationExtractor,
 ];

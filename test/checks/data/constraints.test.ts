@@ -40,8 +40,25 @@ const cases: Case[] = [
     files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\nCREATE UNIQUE INDEX users_email_lower ON users (lower(email));\n' },
     status: 'pass',
   },
+  {
+    name: 'Drizzle schema in TypeScript (no SQL files): unique email, reference without .references()',
+    files: { 'package.json': manifest({ hono: '^4.0.0', 'drizzle-orm': '^0.30.0' }), 'src/db/schema.ts': "import { pgTable, serial, text, integer } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', { id: serial('id').primaryKey(), email: text('email').notNull().unique() });\nexport const posts = pgTable('posts', { id: serial('id').primaryKey(), authorId: integer('author_id').notNull() });\n" },
+    status: 'partial',
+    score: 0.5,
+    says: ['posts.author_id (src/db/schema.ts:3) names another table'],
+  },
+  {
+    name: 'Mongoose schema with a unique email',
+    files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/models/user.ts': "import { Schema, model } from 'mongoose';\nconst userSchema = new Schema({ email: { type: String, required: true, unique: true } });\nexport const User = model('User', userSchema);\n" },
+    status: 'pass',
+  },
+  {
+    name: 'Mongoose schema without a unique email',
+    files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/models/user.ts': "import { Schema, model } from 'mongoose';\nconst userSchema = new Schema({ email: { type: String, required: true } });\nexport const User = model('User', userSchema);\n" },
+    status: 'fail',
+  },
   { name: 'a "backups" table has no identifying columns', files: prisma('model Backup {\n  id        Int      @id\n  createdAt DateTime\n}\n'), status: 'pass', says: ['no identifying columns'] },
-  { name: 'database without a readable schema', files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }) }, status: 'unknown' },
+  { name: 'database without a readable schema', files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/db.ts': "import mongoose from 'mongoose';\nmongoose.connect(url);\n" }, status: 'unknown' },
   { name: 'no database', files: { 'package.json': manifest({ express: '^4.0.0' }) }, status: 'na' },
 ];
 

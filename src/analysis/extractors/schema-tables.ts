@@ -1,0 +1,144 @@
+// Table definitions written in code: Drizzle `pgTable/mysqlTable/sqliteTable('users', { … })` and
+// Mongoose `new Schema({ … })`, with the columns' unique, required and reference markers, so that
+// the constraints check can read schemas that never become SQL files in the repository.
+import type { ts as TS } from 'ts-morph';
+import type { FileExtractor, SourceInput } from '../extractor.js';
+import { lineOf } from '../syntax.js';
+import { chainText, moduleBindings } from './module-bindings.js';
+import { stringLiteralText } from './node-shapes.js';
+
+export interface CodeColumn {
+  table: string;
+  field: string;
+  line: number;
+  unique: boolean;
+  required: boolean;
+  /** Drizzle `.references()`; null for Mongoose (MongoDB has no foreign keys) and for columns not named like references. */
+  foreignKey: boolean | null;
+}
+
+export interface SchemaTablesExtract {
+  columns: CodeColumn[];
+}
+
+const DRIZZLE_TABLES = /^(pg|mysql|sqlite|singlestore)Table$/;
+const REFERENCE_NAME = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
+
+function propertyName(ts: typeof TS, property: TS.ObjectLiteralElementLike): string | null {
+  const name = property.name;
+  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : null;
+}
+
+/** The methods called along a builder chain: `text('email').notNull().unique()` → notNull, unique, text. */
+function chainMethods(ts: typeof TS, node: TS.Expression): string[] {
+  const methods: string[] = [];
+  let current: TS.Expression = node;
+  while (ts.isCallExpression(current)) {
+    const callee = current.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      methods.push(callee.name.text);
+      current = callee.expression;
+    } else {
+      if (ts.isIdentifier(callee)) methods.push(callee.text);
+      break;
+    }
+  }
+  return methods;
+}
+
+function drizzleColumns(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallExpression): CodeColumn[] {
+  const table = stringLiteralText(ts, call.arguments[0]);
+  const shape = call.arguments[1];
+  if (table === null || !shape || !ts.isObjectLiteralExpression(shape)) return [];
+  const columns: CodeColumn[] = [];
+  const byKey = new Map<string, CodeColumn>();
+  for (const property of shape.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const key = propertyName(ts, property);
+    if (key === null) continue;
+    const methods = chainMethods(ts, property.initializer);
+    const builder = property.initializer;
+    const innermost = (() => {
+      let current: TS.Expression = builder;
+      while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) current = current.expression.expression;
+      return current;
+    })();
+    const field = (ts.isCallExpression(innermost) ? stringLiteralText(ts, innermost.arguments[0]) : null) ?? key;
+    const primary = methods.includes('primaryKey');
+    const column: CodeColumn = {
+      table,
+      field,
+      line: lineOf(sourceFile, property),
+      unique: primary || methods.includes('unique'),
+      required: primary || methods.includes('notNull'),
+      foreignKey: methods.includes('references') ? true : REFERENCE_NAME.test(field) || REFERENCE_NAME.test(key) ? false : null,
+    };
+    columns.push(column);
+    byKey.set(key, column);
+  }
+  // Table extras: `(t) => ({ emailIdx: uniqueIndex('x').on(t.email) })` or `[unique().on(t.slug)]`.
+  const extras = call.arguments[2];
+  if (extras) {
+    const visit = (node: TS.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'on') {
+        if (/(^|\.)(uniqueIndex|unique)\(\)$/.test(chainText(ts, node.expression.expression))) {
+          for (const argument of node.arguments) {
+            const target = ts.isPropertyAccessExpression(argument) ? byKey.get(argument.name.text) : undefined;
+            if (target) target.unique = true;
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(extras);
+  }
+  return columns;
+}
+
+function mongooseColumns(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.NewExpression, table: string): CodeColumn[] {
+  const shape = node.arguments?.[0];
+  if (!shape || !ts.isObjectLiteralExpression(shape)) return [];
+  const columns: CodeColumn[] = [];
+  for (const property of shape.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const field = propertyName(ts, property);
+    if (field === null) continue;
+    const options = property.initializer;
+    const flag = (name: string) =>
+      ts.isObjectLiteralExpression(options) &&
+      options.properties.some((option) => ts.isPropertyAssignment(option) && propertyName(ts, option) === name && (option.initializer.kind === ts.SyntaxKind.TrueKeyword || ts.isArrayLiteralExpression(option.initializer)));
+    columns.push({ table, field, line: lineOf(sourceFile, property), unique: flag('unique'), required: flag('required'), foreignKey: null });
+  }
+  return columns;
+}
+
+export function extractSchemaTables(input: SourceInput): SchemaTablesExtract {
+  const { ts, sourceFile, nodes } = input;
+  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  const columns: CodeColumn[] = [];
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
+    const callee = node.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : null;
+    const binding = name ? bindings.get(name) : undefined;
+    if (name && DRIZZLE_TABLES.test(binding?.imported ?? name) && binding?.module.startsWith('drizzle-orm')) columns.push(...drizzleColumns(ts, sourceFile, node));
+  }
+  for (const node of nodes.ofKind(ts.SyntaxKind.NewExpression) as TS.NewExpression[]) {
+    const callee = chainText(ts, node.expression);
+    const root = callee.split('.')[0] ?? '';
+    const fromMongoose = bindings.get(root)?.module === 'mongoose';
+    if (!fromMongoose || !/(^|\.)Schema$/.test(callee)) continue;
+    const parent = node.parent;
+    const variable = parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : 'schema';
+    columns.push(...mongooseColumns(ts, sourceFile, node, variable.replace(/Schema$/i, '') || variable));
+  }
+  return { columns };
+}
+
+export const schemaTablesExtractor: FileExtractor<SchemaTablesExtract> = {
+  id: 'schema-tables',
+  extract(input) {
+    if (input.isTest) return null;
+    const result = extractSchemaTables(input);
+    return result.columns.length === 0 ? null : result;
+  },
+};
