@@ -68,8 +68,11 @@ function escapeRegExp(text: string): string {
 export function usedWithoutImport(name: string, workspace: string, context: UsageContext): string | null {
   const bins = BIN_NAMES[name] ?? [name, name.replace(/^@[^/]+\//, '')];
   const words = [...context.scriptWords];
-  // `tsc`, `node_modules/.bin/tsc`, or a module path such as `node -r dotenv/config`.
-  const command = bins.find((bin) => context.scriptWords.has(bin) || words.some((word) => word.endsWith(`/${bin}`) || word.startsWith(`${name}/`)));
+  // `tsc`, `node_modules/.bin/tsc`, a module path such as `node -r dotenv/config`, or one of a
+  // family of commands named after the package (`template-oss-apply` from @npmcli/template-oss).
+  const command = bins.find(
+    (bin) => context.scriptWords.has(bin) || words.some((word) => word.endsWith(`/${bin}`) || word.startsWith(`${name}/`) || (bin.length >= 4 && word.startsWith(`${bin}-`))),
+  );
   if (command) return `run as \`${command}\` in a script`;
   const tool = LOADED_BY_TOOL.find((rule) => rule.pattern.test(name) && rule.loadedBy.some((loader) => context.declared.has(loader)));
   if (tool) return `loaded by ${tool.loadedBy.find((loader) => context.declared.has(loader))} from its configuration`;

@@ -47,9 +47,10 @@ describe('deps.unused', () => {
   it('counts config-only, script and type uses as uses (near misses)', async () => {
     const files = {
       'package.json': pkg({
-        scripts: { build: 'tsc -p .', test: 'vitest run', lint: 'eslint . && prettier --check .', start: 'node -r dotenv/config dist/index.js' },
+        scripts: { build: 'tsc -p .', test: 'vitest run', lint: 'eslint . && prettier --check .', start: 'node -r dotenv/config dist/index.js', postinstall: 'template-oss-apply --force' },
         dependencies: { express: '^4.0.0', dotenv: '^16.0.0', pg: '^8.0.0', knex: '^3.0.0' },
         devDependencies: {
+          '@npmcli/template-oss': '^4.0.0',
           typescript: '^5.0.0',
           vitest: '^2.0.0',
           eslint: '^9.0.0',
