@@ -1,6 +1,6 @@
 // Project-level duplicate detection over the winnowed fingerprints of the clone-tokens extractor.
-// Each fingerprint is compared with its first occurrence only, so the work stays linear even when
-// hundreds of files share the same boilerplate.
+// Each fingerprint is compared with the first file that has it only (a few occurrences there), so
+// the work stays linear even when hundreds of files share the same boilerplate.
 import { CLONE_WINDOW_TOKENS, type CloneTokensExtract } from './extractors/clone-tokens.js';
 
 export interface CloneSide {
@@ -25,11 +25,31 @@ export interface CloneReport {
 
 interface Run {
   other: number;
-  delta: number;
   firstSlot: number;
   lastSlot: number;
   otherFirstSlot: number;
   otherLastSlot: number;
+}
+
+const touches = (a: CloneSide, b: CloneSide): boolean => a.file === b.file && b.startLine <= a.endLine + 1 && a.startLine <= b.endLine + 1;
+
+/** A copy found in pieces (its runs broken by repeated lines) is reported as one block. */
+function mergeOverlapping(clones: Clone[]): Clone[] {
+  const sorted = [...clones].sort((a, b) => a.copy.file.localeCompare(b.copy.file) || a.original.file.localeCompare(b.original.file) || a.copy.startLine - b.copy.startLine);
+  const result: Clone[] = [];
+  for (const clone of sorted) {
+    const last = result[result.length - 1];
+    if (last && touches(last.copy, clone.copy) && touches(last.original, clone.original)) {
+      const added = Math.max(0, clone.copy.endLine - last.copy.endLine) / (clone.copy.endLine - clone.copy.startLine + 1);
+      last.tokens += Math.round(clone.tokens * added);
+      last.copy.endLine = Math.max(last.copy.endLine, clone.copy.endLine);
+      last.original.startLine = Math.min(last.original.startLine, clone.original.startLine);
+      last.original.endLine = Math.max(last.original.endLine, clone.original.endLine);
+      continue;
+    }
+    result.push({ copy: { ...clone.copy }, original: { ...clone.original }, tokens: clone.tokens });
+  }
+  return result;
 }
 
 export function findClones(
@@ -37,8 +57,11 @@ export function findClones(
   minTokens: number,
   minLines: number,
 ): CloneReport {
-  const first = new Map<number, number>(); // hash → file index * 2^20 + slot
+  // hash → occurrences in the first file that has it (a few, so that periodic code — a run of
+  // similar lines — still lines up with its copy at a constant offset).
+  const first = new Map<number, number[]>();
   const SLOT_BITS = 2 ** 20;
+  const MAX_OCCURRENCES = 64;
   const clones: Clone[] = [];
   const marked = files.map(() => new Set<number>());
   const close = (fileIndex: number, run: Run): void => {
@@ -58,30 +81,51 @@ export function findClones(
     const open = new Map<string, Run>();
     for (let slot = 0; slot < fingerprints.hashes.length; slot++) {
       const hash = fingerprints.hashes[slot]!;
+      const start = fingerprints.starts[slot]!;
       const seen = first.get(hash);
       if (seen === undefined) {
-        first.set(hash, fileIndex * SLOT_BITS + slot);
+        first.set(hash, [fileIndex * SLOT_BITS + slot]);
         continue;
       }
-      const other = Math.floor(seen / SLOT_BITS);
-      const otherSlot = seen % SLOT_BITS;
-      const delta = fingerprints.starts[slot]! - files[other]!.fingerprints.starts[otherSlot]!;
-      const key = `${other}:${delta}`;
-      const run = open.get(key);
-      if (run && fingerprints.starts[slot]! - fingerprints.starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS) {
+      // Prefer the occurrence that continues a block already open.
+      let chosen: { other: number; otherSlot: number; key: string; run: Run | undefined } | null = null;
+      for (const occurrence of seen) {
+        const other = Math.floor(occurrence / SLOT_BITS);
+        const otherSlot = occurrence % SLOT_BITS;
+        if (other === fileIndex && otherSlot >= slot) continue;
+        const key = `${other}:${start - files[other]!.fingerprints.starts[otherSlot]!}`;
+        const run = open.get(key);
+        const candidate = { other, otherSlot, key, run };
+        if (run && start - fingerprints.starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS) {
+          chosen = candidate;
+          break;
+        }
+        // Within one file, the nearest earlier occurrence: a run of similar lines then matches
+        // itself one period back, overlaps, and is not mistaken for a copy.
+        if (!chosen || (other === fileIndex && otherSlot > chosen.otherSlot)) chosen = candidate;
+      }
+      const firstOwner = Math.floor(seen[0]! / SLOT_BITS);
+      if (firstOwner === fileIndex) {
+        seen.push(fileIndex * SLOT_BITS + slot);
+        if (seen.length > MAX_OCCURRENCES) seen.splice(1, 1);
+      }
+      if (!chosen) continue;
+      const { other, otherSlot, key, run } = chosen;
+      if (run && start - fingerprints.starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS) {
         run.lastSlot = slot;
         run.otherLastSlot = otherSlot;
         continue;
       }
       if (run) close(fileIndex, run);
-      open.set(key, { other, delta, firstSlot: slot, lastSlot: slot, otherFirstSlot: otherSlot, otherLastSlot: otherSlot });
+      open.set(key, { other, firstSlot: slot, lastSlot: slot, otherFirstSlot: otherSlot, otherLastSlot: otherSlot });
     }
     for (const run of open.values()) close(fileIndex, run);
   });
+  const merged = mergeOverlapping(clones);
   const duplicatedLines = new Map<string, number>();
   marked.forEach((lines, index) => {
     if (lines.size > 0) duplicatedLines.set(files[index]!.path, lines.size);
   });
-  clones.sort((a, b) => b.tokens - a.tokens || a.copy.file.localeCompare(b.copy.file) || a.copy.startLine - b.copy.startLine);
-  return { clones, duplicatedLines };
+  merged.sort((a, b) => b.tokens - a.tokens || a.copy.file.localeCompare(b.copy.file) || a.copy.startLine - b.copy.startLine);
+  return { clones: merged, duplicatedLines };
 }

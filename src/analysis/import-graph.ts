@@ -125,7 +125,7 @@ export function importGraphOf(code: CodeFact, tree: RepoTree, manifests: Manifes
   return graph;
 }
 
-export function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
+function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
   const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [] };
   const configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)tsconfig\.json$/.test(path)));
   const scopes = new Map<string, ConfigScope | null>();

@@ -18,7 +18,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 };
 
 /** `.js` files often hold JSX (Create React App, older Next.js): the JSX kind parses both. */
-export function scriptKindFor(path: string): ts.ScriptKind {
+function scriptKindFor(path: string): ts.ScriptKind {
   const dot = path.lastIndexOf('.');
   const kind = SCRIPT_KINDS[path.slice(dot)] ?? ts.ScriptKind.TS;
   return kind === ts.ScriptKind.JS && path.endsWith('.js') ? ts.ScriptKind.JSX : kind;

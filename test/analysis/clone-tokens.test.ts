@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findClones } from '../../src/analysis/clones.js';
 import { extractCloneTokens } from '../../src/analysis/extractors/clone-tokens.js';
 import { sourceOf } from './source.js';
 
@@ -41,5 +42,21 @@ describe('clone-tokens extractor', () => {
 
   it('has no fingerprints for a file shorter than a window', () => {
     expect(extractCloneTokens(sourceOf('export const a = 1;')).hashes.length).toBe(0);
+  });
+});
+
+describe('clone-tokens on data tables', () => {
+  const table = (name: string) => `export const ${name} = [\n${Array.from({ length: 30 }, (_, i) => `  { id: '${name}-${i}', pattern: /x${i}/, severity: 'high', tags: ['a', 'b'] },`).join('\n')}\n];\n`;
+
+  it('leaves out windows without any logic: tables of similar entries are alike by design', () => {
+    const files = ['RULES', 'OTHER_RULES'].map((name) => ({ path: `src/${name}.ts`, fingerprints: extractCloneTokens(sourceOf(table(name))) }));
+    expect(files[0]!.fingerprints.hashes.length).toBeLessThanOrEqual(2);
+    expect(findClones(files, 50, 5).clones).toEqual([]);
+  });
+
+  it('still sees copied statements', () => {
+    const statements = (name: string) => `export function ${name}(out: string[]) {\n${Array.from({ length: 12 }, (_, i) => `  out.push(format(${i}, 'x'));`).join('\n')}\n}\n`;
+    const files = ['a', 'b'].map((name) => ({ path: `src/${name}.ts`, fingerprints: extractCloneTokens(sourceOf(statements(name))) }));
+    expect(findClones(files, 50, 5).clones).toHaveLength(1);
   });
 });

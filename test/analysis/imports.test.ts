@@ -24,12 +24,14 @@ describe('imports extractor', () => {
     ["async function f() { await import('./lazy'); }", { specifier: './lazy', kind: 'dynamic-import', typeOnly: false, names: ['*'] }],
     ["import fs = require('fs');", { specifier: 'fs', kind: 'import-equals', typeOnly: false, names: ['*'] }],
     ["type M = typeof import('./m');", { specifier: './m', kind: 'dynamic-import', typeOnly: true, names: ['*'] }],
+    ["const w = new Worker(new URL('./worker.js', import.meta.url));", { specifier: './worker.js', kind: 'dynamic-import', typeOnly: false, names: ['*'] }],
+    ["const w = new Worker('./worker.js');", { specifier: './worker.js', kind: 'dynamic-import', typeOnly: false, names: ['*'] }],
   ])('%s', (code, expected) => {
     expect(importsOf(code)).toEqual([{ line: 1, ...expected }]);
   });
 
-  it('skips non-literal specifiers', () => {
-    expect(importsOf('const m = require(name); import(path);')).toEqual([]);
+  it('skips non-literal specifiers and URLs of assets', () => {
+    expect(importsOf("const m = require(name); import(path); new URL('./logo.svg', import.meta.url); new URL('./a.js', base);")).toEqual([]);
   });
 
   it('records lines', () => {

@@ -13,6 +13,8 @@ describe('type-escapes extractor', () => {
     ['const u = value as User;', []],
     ['const n = maybe!.length;', ['non-null@1']],
     ['const ok = a !== b;', []],
+    ['const first = items[0]!;', []],
+    ['const user = users.get(id)!;', ['non-null@1']],
     ['// @ts-ignore\nfoo();', ['ts-ignore@1']],
     ['// @ts-expect-error broken types\nfoo();', ['ts-expect-error@1']],
     ['// @ts-nocheck\n', ['ts-nocheck@1']],

@@ -41,6 +41,27 @@ const NORMALISED = (() => {
   return table;
 })();
 
+/**
+ * Tokens that make code logic rather than data: a window without any of them is part of a table
+ * (rules, routes, fixtures written as object literals), whose entries look alike by design.
+ */
+const LOGIC = (() => {
+  const table = new Uint8Array(1_024);
+  const K = ts.SyntaxKind;
+  for (const kind of [
+    K.IfKeyword, K.ForKeyword, K.WhileKeyword, K.DoKeyword, K.ReturnKeyword, K.SwitchKeyword, K.CaseKeyword,
+    K.FunctionKeyword, K.AwaitKeyword, K.ThrowKeyword, K.TryKeyword, K.CatchKeyword, K.YieldKeyword, K.BreakKeyword,
+    K.ContinueKeyword, K.EqualsGreaterThanToken, K.EqualsToken, K.PlusEqualsToken, K.MinusEqualsToken,
+    K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, K.EqualsEqualsEqualsToken,
+    K.ExclamationEqualsEqualsToken, K.EqualsEqualsToken, K.ExclamationEqualsToken, K.PlusPlusToken, K.MinusMinusToken,
+    // Statements end in `;`; entries of a table are separated by `,`.
+    K.SemicolonToken,
+  ]) {
+    table[kind] = 1;
+  }
+  return table;
+})();
+
 /** Lines of import and re-export statements: every file has them and they are not logic. */
 function moduleHeaderLines({ ts: api, sourceFile }: SourceInput, lineCount: number): Uint8Array {
   const skip = new Uint8Array(lineCount + 2);
@@ -59,12 +80,16 @@ export function extractCloneTokens(input: SourceInput): CloneTokensExtract {
   const skip = moduleHeaderLines(input, input.sourceFile.getLineStarts().length);
   const kept = new Uint32Array(kinds.length);
   const keptLines = new Uint32Array(kinds.length);
+  // logicBefore[i]: logic tokens among the first i kept tokens.
+  const logicBefore = new Uint32Array(kinds.length + 1);
   let count = 0;
   for (let index = 0; index < kinds.length; index++) {
     const line = lines[index]!;
     if (skip[line] === 1) continue;
-    kept[count] = NORMALISED[kinds[index]!]!;
+    const kind = kinds[index]!;
+    kept[count] = NORMALISED[kind]!;
     keptLines[count] = line;
+    logicBefore[count + 1] = logicBefore[count]! + LOGIC[kind]!;
     count++;
   }
   const windows = count - CLONE_WINDOW_TOKENS + 1;
@@ -97,7 +122,7 @@ export function extractCloneTokens(input: SourceInput): CloneTokensExtract {
     if (index >= WINNOW - 1 || index === windows - 1) {
       const best = queue[head]!;
       if (best !== last) {
-        selected[selectedCount++] = best;
+        if (logicBefore[best + CLONE_WINDOW_TOKENS]! > logicBefore[best]!) selected[selectedCount++] = best;
         last = best;
       }
     }

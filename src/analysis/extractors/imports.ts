@@ -175,6 +175,13 @@ function visitExpressions(ts: typeof TS, sf: TS.SourceFile, nodes: SourceInput['
       }
     }
   }
+  // `new URL('./worker.js', import.meta.url)` and `new Worker('./worker.js')` load a module too.
+  for (const node of nodes.ofKind(ts.SyntaxKind.NewExpression) as TS.NewExpression[]) {
+    const specifier = loadedByUrl(ts, node);
+    if (specifier !== null) {
+      result.imports.push({ specifier, line: lineOf(sf, node), kind: 'dynamic-import', typeOnly: false, names: ['*'] });
+    }
+  }
   // `typeof import('x')` in a type position: a type-only edge.
   for (const node of nodes.ofKind(ts.SyntaxKind.ImportType) as TS.ImportTypeNode[]) {
     const argument = node.argument;
@@ -190,6 +197,22 @@ function visitExpressions(ts: typeof TS, sf: TS.SourceFile, nodes: SourceInput['
       result.exports.push({ name: exported, line: lineOf(sf, node), typeOnly: false, kind: exported === 'default' ? 'default' : 'named' });
     }
   }
+}
+
+/** The module a `new URL(relative, import.meta.url)` or `new Worker(relative)` points at. */
+function loadedByUrl(ts: typeof TS, node: TS.NewExpression): string | null {
+  const callee = node.expression;
+  if (!ts.isIdentifier(callee)) return null;
+  const [first, second] = node.arguments ?? [];
+  const specifier = literalText(ts, first);
+  if (specifier === null || !/^\.\.?\//.test(specifier) || !/\.[cm]?[jt]sx?$/.test(specifier)) return null;
+  if (callee.text === 'Worker' || callee.text === 'SharedWorker') return specifier;
+  const metaUrl =
+    second !== undefined &&
+    ts.isPropertyAccessExpression(second) &&
+    ts.isMetaProperty(second.expression) &&
+    second.name.text === 'url';
+  return callee.text === 'URL' && metaUrl ? specifier : null;
 }
 
 /** `module.exports = …` → 'default'; `module.exports.x = …` / `exports.x = …` → 'x'. */

@@ -20,9 +20,11 @@ export interface ResidueExtract {
 }
 
 const NOT_IMPLEMENTED = /\b(not\s+(yet\s+)?implemented|unimplemented|implement\s+me|todo)\b/i;
-const TODO_IMPLEMENT = /\b(TODO|FIXME|XXX)\b.*\b(implement|real\s+(data|api|implementation|backend|endpoint)|replace\s+(with|this|mock)|hook\s+up|wire\s+up|hard-?coded|mock(ed)?|stub(bed)?|fake)\b/i;
+/** A TODO that opens a comment line (a TODO mentioned mid-sentence is prose about TODOs). */
+const TODO_IMPLEMENT = /^[ \t]*(?:\/\/+|\/\*+|\*)?[ \t]*(?:TODO|FIXME|XXX)\b.*\b(implement|real\s+(data|api|implementation|backend|endpoint)|replace\s+(with|this|mock)|hook\s+up|wire\s+up|hard-?coded|mock(ed)?|stub(bed)?|fake)\b/i;
 const MOCK_NAME = /^(mock|fake|dummy|demo|sample|placeholder|hardcoded|test)[A-Z_]|^(MOCK|FAKE|DUMMY|DEMO|SAMPLE)_|(Mock|Fake|Dummy|Demo|Sample)(Data|Users|Items|Products|Orders|Posts|Results|Response|Records)$/;
-const LOREM = /lorem ipsum/gi;
+/** The opening of the classic placeholder text (a mention of "lorem ipsum" alone is not placeholder text). */
+const LOREM = /lorem ipsum dolor/i;
 const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'simulateDelay', 'fakeDelay', 'simulateLatency']);
 /** Functions and files that fetch or store data: fake latency there pretends to be a network. */
 const DATA_FUNCTION = /^(get|fetch|load|save|create|update|delete|remove|list|find|query|submit|post|put|send|sync|upload|login|signIn|signUp|register)/i;
@@ -126,8 +128,11 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
     }
   }
   for (const comment of tokens.comments) {
-    const match = TODO_IMPLEMENT.exec(comment.text);
-    if (match) items.push({ kind: 'todo-implement', line: comment.line + (comment.text.slice(0, match.index).split('\n').length - 1), text: comment.text.slice(match.index, match.index + 80).split('\n')[0]! });
+    comment.text.split('\n').forEach((line, offset) => {
+      if (TODO_IMPLEMENT.test(line)) {
+        items.push({ kind: 'todo-implement', line: comment.line + offset, text: line.replace(/^[\s/*]+/, '').slice(0, 80) });
+      }
+    });
   }
   for (const declaration of nodes.ofKind(SK.VariableDeclaration) as TS.VariableDeclaration[]) {
     const initializer = declaration.initializer;
@@ -135,8 +140,12 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
       items.push({ kind: 'mock-data', line: lineOf(sourceFile, declaration), text: declaration.name.text });
     }
   }
-  for (const match of text.matchAll(LOREM)) {
-    items.push({ kind: 'lorem-ipsum', line: sourceFile.getLineAndCharacterOfPosition(match.index).line + 1, text: 'lorem ipsum' });
+  // Placeholder text shows in strings and JSX; a comment or a regular expression mentioning it does not.
+  if (LOREM.test(text)) {
+    const textKinds = [SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail, SK.JsxText];
+    for (const node of nodes.ofKind(...textKinds) as TS.LiteralLikeNode[]) {
+      if (LOREM.test(node.text)) items.push({ kind: 'lorem-ipsum', line: lineOf(sourceFile, node), text: 'lorem ipsum' });
+    }
   }
   const dataFile = DATA_FILE.test(path);
   for (const call of nodes.ofKind(SK.CallExpression) as TS.CallExpression[]) {

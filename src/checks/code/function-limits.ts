@@ -24,7 +24,7 @@ export interface FunctionLimit {
 }
 
 /** The numbers every per-function finding carries, for CI users and other tools. */
-export function functionData(fn: FunctionRecord): Record<string, unknown> {
+function functionData(fn: FunctionRecord): Record<string, unknown> {
   return {
     function: fn.name,
     cyclomatic: fn.cyclomatic,
