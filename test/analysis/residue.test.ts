@@ -4,7 +4,7 @@ import { extractConventions } from '../../src/analysis/extractors/conventions.js
 import { extractResidue } from '../../src/analysis/extractors/residue.js';
 import { sourceOf } from './source.js';
 
-const residueOf = (code: string, path?: string) => extractResidue(sourceOf(code, path)).items.map((item) => `${item.kind}@${item.line}`);
+const residueOf = (code: string, path = 'src/file.tsx') => extractResidue(sourceOf(code, path)).items.map((item) => `${item.kind}@${item.line}`);
 
 describe('residue extractor', () => {
   it.each([
