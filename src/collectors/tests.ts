@@ -5,10 +5,10 @@ import { matchingClose, scanLexemes, type Lexeme } from '../analysis/lexical-sca
 import { defineCollector } from '../core/collector.js';
 import type { TestFileInfo } from '../core/facts.js';
 import { CASE_FUNCTIONS, CASE_MODIFIERS, EXTRA_TEST_FILE, MEMBER_CASE_FUNCTIONS, type CaseRole } from '../knowledge/test-runners.js';
-import { isInFixtureFolder, isSourceFile, isTestFile } from '../util/paths.js';
+import { isInFixtureDir, isSourceFile, isTestFile } from '../util/paths.js';
 
 export function isTestSourceFile(path: string): boolean {
-  return isSourceFile(path) && (isTestFile(path) || EXTRA_TEST_FILE.test(path)) && !isInFixtureFolder(path);
+  return isSourceFile(path) && (isTestFile(path) || EXTRA_TEST_FILE.test(path)) && !isInFixtureDir(path);
 }
 
 const punctuation = (lexeme: Lexeme | undefined): string | undefined => (lexeme?.kind === 'punctuation' ? lexeme.text : undefined);

@@ -9,20 +9,19 @@ export function isTestFile(path: string): boolean {
   return TEST_FILE.test(path) || TEST_DIR.test(path);
 }
 
-/** Under a fixtures, mocks, samples or examples folder: a test file there is fixture data too. */
+/**
+ * Under a fixtures, mocks, samples or examples folder: files there belong to a sample project (a
+ * test file there is fixture data too), not to this one.
+ */
 export function isInFixtureDir(path: string): boolean {
   return FIXTURE_DIR.test(path);
 }
 
 /** Data that exists for tests or examples (fixtures, mocks, samples): not production content. */
 export function isFixturePath(path: string): boolean {
-  return FIXTURE_DIR.test(path) || isTestFile(path);
+  return isInFixtureDir(path) || isTestFile(path);
 }
 
-/** Under a fixtures/mocks/examples folder: a test file there belongs to a sample project, not to this one. */
-export function isInFixtureFolder(path: string): boolean {
-  return FIXTURE_DIR.test(path);
-}
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
