@@ -153,7 +153,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
           if (router.prefix !== null) mountEvidence = `on ${router.name} (${router.file}:${router.line}), which ${router.mountedBy}`;
           else if (provablyUnmounted(router)) {
             mounted = false;
-            mountEvidence = `router ${router.name} (${router.file}:${router.line}) is never mounted on an app`;
+            mountEvidence = `its router \`${router.name}\` (${router.file}:${router.line}) is never mounted on an app`;
           } else {
             mounted = null;
             mountEvidence = `on ${router.name} (${router.file}:${router.line}), used in a way that cannot be followed to an app`;
@@ -185,7 +185,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
   }
   const unmountedRouters = [...routers.entries()]
     .filter(([key, router]) => router.prefix === null && routedRouters.has(key) && provablyUnmounted(router))
-    .map(([, router]) => ({ file: router.file, line: router.line, detail: `router ${router.name} has routes but is never mounted` }));
+    .map(([, router]) => ({ file: router.file, line: router.line, detail: `router \`${router.name}\` has routes but is never mounted` }));
   return { boundaries, unmountedRouters };
 }
 

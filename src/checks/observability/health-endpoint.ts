@@ -48,7 +48,7 @@ export const healthEndpointCheck = defineCheck({
       ...operations.healthChecks.map((site) => `${site.file}:${site.line}: ${site.detail}`),
     ];
     const findings: FindingInput[] = unmounted.map((boundary) => ({
-      message: `${boundary.method} ${boundary.path} (${boundary.file}:${boundary.line}) is on a router that is never mounted, so nothing can reach it: ${boundary.mountEvidence}.`,
+      message: `${boundary.method} ${boundary.path} (${boundary.file}:${boundary.line}) can never be reached: ${boundary.mountEvidence}.`,
       location: { file: boundary.file, line: boundary.line },
       title: 'Health route on a router that is never mounted',
       snippet: boundary.path ?? '',

@@ -51,7 +51,7 @@ describe('routes fact', () => {
   it('reports a router with routes that nothing mounts', () => {
     const fact = joinRoutes(codeFactOf({ 'src/health.ts': "import { Router } from 'express';\nconst r = Router();\nr.get('/health', (req, res) => res.send('ok'));\nexport default r;\n" }));
     expect(fact.boundaries[0]?.mounted).toBe(false);
-    expect(fact.unmountedRouters).toEqual([{ file: 'src/health.ts', line: 2, detail: 'router r has routes but is never mounted' }]);
+    expect(fact.unmountedRouters).toEqual([{ file: 'src/health.ts', line: 2, detail: 'router `r` has routes but is never mounted' }]);
   });
 });
 

@@ -82,7 +82,7 @@ describe('data and observability checks on fixture repositories', () => {
     expect(managed.get('data.backups')!.reason).toContain('restore is untested');
 
     const obs = await audit('obs-traps');
-    expect(obs.get('observability.health-endpoint')!.findings[0]!.message).toContain('router router (src/routes/health.js:3) is never mounted');
+    expect(obs.get('observability.health-endpoint')!.findings[0]!.message).toContain('GET /health (src/routes/health.js:5) can never be reached: its router `router` (src/routes/health.js:3) is never mounted on an app');
     expect(obs.get('observability.error-tracking')!.findings[0]!.message).toContain('@sentry/node is declared in package.json but never initialised');
     expect(obs.get('observability.timeouts')!.findings[0]!.message).toContain('src/routes/quotes.js:6: fetch() has no timeout');
   });

@@ -25,7 +25,7 @@ const cases: Case[] = [
     }),
     status: 'fail',
     findings: 2,
-    says: ['is on a router that is never mounted'],
+    says: ['can never be reached: its router `router` (src/routes/health.ts:2) is never mounted on an app'],
   },
   {
     name: 'router mounted on another router that is never mounted',
