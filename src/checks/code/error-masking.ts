@@ -78,7 +78,7 @@ export const errorMaskingCheck = defineCheck({
     const findings: FindingInput[] = critical.slice(0, MAX_FINDINGS).map((site) => {
       const where = [site.inRequestHandler ? 'in a request handler' : null, site.writePath ? 'around a write' : null].filter(Boolean).join(' and ');
       return {
-        message: `${site.file}:${site.line}: ${SITE_WORDS[site.kind]} in ${site.function} ${where}: ${MASK_WORDS[site.mask ?? 'empty']}.`,
+        message: `${site.file}:${site.line}: ${SITE_WORDS[site.kind]} in ${site.function === '<anonymous>' ? 'an anonymous function' : site.function} ${where}: ${MASK_WORDS[site.mask ?? 'empty']}.`,
         location: { file: site.file, line: site.line },
         severity: site.inRequestHandler && site.writePath ? 'high' : 'medium',
         symbol: site.function,

@@ -30,7 +30,7 @@ export const parseErrorCheck = defineCheck({
     const findings: FindingInput[] = broken.slice(0, MAX_FINDINGS).map((file) => {
       const first = file.parseErrors[0]!;
       return {
-        message: `${file.path}:${first.line}:${first.column}: ${first.message}${file.parseErrors.length > 1 ? ` (and ${plural(file.parseErrors.length - 1, 'more error')})` : ''}.`,
+        message: `${file.path}:${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}${file.parseErrors.length > 1 ? ` (and ${plural(file.parseErrors.length - 1, 'more error')})` : ''}.`,
         location: { file: file.path, line: first.line, column: first.column },
         snippet: first.message,
         data: { errors: file.parseErrors.length, line: first.line, column: first.column, message: first.message },
