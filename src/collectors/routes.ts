@@ -36,6 +36,9 @@ function joinPath(prefix: string, path: string | null): string | null {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
+/** Request inputs that carry a payload to store, as opposed to identifiers in the path or query. */
+const PAYLOAD_INPUTS = new Set(['body', 'json', 'formData', 'input', 'args']);
+
 /** Why a route registered without a router object is reachable. */
 const MOUNT_BY_FRAMEWORK: Partial<Record<string, string>> = {
   nest: 'Nest controller',
@@ -127,7 +130,11 @@ export function joinRoutes(code: CodeFact): RoutesFact {
   const insideHandler = (file: string, info: HandlerInfo) => {
     const parsed = files.get(file);
     const within = (line: number) => line >= info.startLine && line <= info.endLine;
-    const validations = ((parsed?.extracts['validation-calls'] as ValidationCallsExtract | undefined)?.calls ?? []).filter((call) => within(call.line));
+    // A schema applied only to the id in the path does not vouch for the body that gets stored.
+    const readsPayload = info.reads.some((read) => PAYLOAD_INPUTS.has(read));
+    const validations = ((parsed?.extracts['validation-calls'] as ValidationCallsExtract | undefined)?.calls ?? []).filter(
+      (call) => within(call.line) && (!readsPayload || call.input === null || PAYLOAD_INPUTS.has(call.input)),
+    );
     const writes = ((parsed?.extracts['data-writes'] as DataWritesExtract | undefined)?.writes ?? []).filter((write) => within(write.line));
     return {
       validation: validations.map((call) => `${call.call}() at line ${call.line}`),

@@ -109,6 +109,16 @@ const cases: Case[] = [
     says: ['src/controllers/users.ts:2'],
   },
   {
+    name: 'a schema for the path id only does not vouch for the stored body',
+    files: express("app.put('/posts/:id', async (req, res) => {\n  const id = z.string().uuid().parse(req.params.id);\n  await prisma.post.update({ where: { id }, data: req.body });\n});"),
+    status: 'fail',
+  },
+  {
+    name: 'a schema applied to a variable holding the body counts',
+    files: express("app.put('/posts/:id', async (req, res) => {\n  const payload = req.body;\n  const data = PostSchema.parse(payload);\n  await prisma.post.update({ where: { id: req.params.id }, data });\n});"),
+    status: 'pass',
+  },
+  {
     name: 'JSON.parse is not schema validation',
     files: express("app.post('/users', async (req, res) => {\n  const data = JSON.parse(req.body.payload);\n  await prisma.user.create({ data });\n});"),
     status: 'fail',
