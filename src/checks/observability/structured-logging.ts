@@ -53,6 +53,17 @@ export const structuredLoggingCheck = defineCheck({
     const evidence = loggers.map((presence) => `${presence.title}: imported in ${presence.imports.length} file(s), e.g. ${presence.imports[0]!.file}:${presence.imports[0]!.line}`);
     evidence.push(consoleEvidence);
     const findings: FindingInput[] = [];
+    if (firstConsole) {
+      findings.push({
+        message: `${consoleEvidence} bypass the logger (first at ${firstConsole.file}:${firstConsole.line}): those lines have no level, no context and no redaction.`,
+        location: firstConsole,
+        severity: 'low',
+        title: 'console.* calls beside the logger',
+        snippet: 'console beside logger',
+        effortMinutes: 30,
+        data: { consoleCalls, files: consoleFiles },
+      });
+    }
     const inits = loggers.flatMap((presence) => presence.inits.map((init) => ({ presence, init, knowledge: knownIntegrations.find((entry) => entry.id === presence.id) })));
     const configurable = inits.filter(({ knowledge }) => knowledge?.evidence.levelOptions);
     const readable = configurable.filter(({ init }) => init.optionsReadable);
