@@ -51,6 +51,16 @@ export function findEntryPoints(tree: RepoTree, manifests: ManifestsFact | null,
     for (const [name, command] of Object.entries(manifest.scripts)) {
       for (const match of command.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, manifest.dir, match[1]!), `script "${name}" in ${manifest.path}`);
     }
+    // A published package without `exports` can be deep-imported: everything it publishes is public.
+    if (!manifest.private && (manifest.exports === null || manifest.exports === undefined) && Array.isArray(manifest.raw['files'])) {
+      for (const entry of manifest.raw['files']) {
+        if (typeof entry !== 'string' || entry.startsWith('!')) continue;
+        const prefix = joinPath(manifest.dir, entry.replace(/\*.*$/, ''));
+        for (const path of sourcePaths) {
+          if (path === prefix || path.startsWith(prefix === '' ? '' : `${prefix.replace(/\/$/, '')}/`)) add(path, `${manifest.path} files (no exports map)`);
+        }
+      }
+    }
     const deps = dependencyNames(manifest);
     for (const framework of AUTO_IMPORT_FRAMEWORKS) {
       if (framework.enablers.some((name) => deps.has(name))) autoImports.add(framework.label);

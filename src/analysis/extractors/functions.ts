@@ -28,6 +28,8 @@ export interface FunctionRecord {
   component: boolean;
   /** Nested in another function. */
   nested: boolean;
+  /** Passed directly as an argument (`items.map((x) => …)`): its parameters are dictated by the callee. */
+  callback: boolean;
   /** Normalised `name(params)` text: a stable identity for fingerprints. */
   signature: string;
 }
@@ -144,6 +146,16 @@ export function functionName(ts: typeof TS, node: TS.SignatureDeclaration): stri
   return '<anonymous>';
 }
 
+function isArgument(node: TS.Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent && TS.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent !== undefined && (TS.isCallExpression(parent) || TS.isNewExpression(parent)) && (parent.arguments?.includes(child as TS.Expression) ?? false);
+}
+
 function kindOf(ts: typeof TS, node: TS.Node): FunctionRecord['kind'] {
   if (ts.isArrowFunction(node)) return 'arrow';
   if (ts.isFunctionExpression(node)) return 'expression';
@@ -258,6 +270,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
       depth: 0,
       component: false,
       nested: stack.length > 0,
+      callback: isArgument(node),
       signature: `${name}(${parameterText.replace(/\s+/g, ' ')})`.slice(0, MAX_SIGNATURE),
     };
     const frame: Frame = {

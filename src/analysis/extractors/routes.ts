@@ -68,6 +68,8 @@ export interface RoutesExtract {
   routes: RouteRecord[];
   routers: RouterObject[];
   mounts: MountRecord[];
+  /** Validation middleware applied to every route of an app or router (`app.use(OpenApiValidator.middleware(...))`). */
+  sharedValidation: { receiver: string; line: number; label: string }[];
   /** Functions shaped like request handlers (first parameter `req`, `ctx`, …), for routes in other files that name them. */
   handlers: NamedHandler[];
 }
@@ -131,7 +133,7 @@ export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; 
 }
 
 class RouteCollector {
-  readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], handlers: [] };
+  readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], sharedValidation: [], handlers: [] };
   private readonly pending = new Map<TS.Node, HandlerInfo>();
   private readonly bindings: BindingTable;
   private readonly localFunctions = new Map<string, TS.Node>();
@@ -410,6 +412,11 @@ class RouteCollector {
     const receiver = this.routeReceiver(callee.expression);
     if (!receiver) return;
     const path = stringLiteralText(ts, call.arguments[0]);
+    if (callee.name.text === 'use' && path === null) {
+      for (const label of this.middlewareValidation(call.arguments.filter((argument) => ts.isCallExpression(argument)))) {
+        this.result.sharedValidation.push({ receiver: receiver.name, line: this.line(call), label });
+      }
+    }
     for (const argument of call.arguments) {
       let target: MountRecord['target'] | null = null;
       let node: TS.Expression = argument;
@@ -673,7 +680,7 @@ export const routesExtractor: FileExtractor<RoutesExtract> = {
   extract(input) {
     if (input.isTest) return null;
     const result = extractRoutes(input);
-    const empty = result.routes.length + result.routers.length + result.mounts.length + result.handlers.length === 0;
+    const empty = result.routes.length + result.routers.length + result.mounts.length + result.sharedValidation.length + result.handlers.length === 0;
     return empty ? null : result;
   },
 };

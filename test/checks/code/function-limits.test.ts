@@ -86,6 +86,8 @@ describe('code.parameters', () => {
     ['export function f(a, b, c, d, e) {}', 1],
     ['export function f({ a, b, c, d, e, f }) {}', 0],
     ['export function f(this: Window, a: number, b: number, c: number, d: number) {}', 0],
+    ["export const g = (s) => s.replace(/x/g, (match, a, b, c, d, e) => a);", 0],
+    ['export const h = new Proxy({}, { get(target, key, receiver, extra, more) { return 1; } });', 1],
   ])('%s → %i findings', async (code, count) => {
     expect((await runCheckOn(parametersCheck, { 'src/a.ts': code })).findings).toHaveLength(count);
   });

@@ -85,6 +85,17 @@ describe('code.unused-files', () => {
     expect(result.status).toBe('pass');
   });
 
+  it('treats what a published package without an exports map publishes as public', async () => {
+    const result = await runCheckOn(unusedFilesCheck, {
+      'package.json': JSON.stringify({ name: 'lib', main: 'index.js', files: ['index.js', 'classes/', 'preload.js'] }),
+      'index.js': 'module.exports = {};',
+      'classes/index.js': 'module.exports = {};',
+      'preload.js': "require('./index.js');",
+      'internal/unused.js': 'module.exports = 1;',
+    });
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['internal/unused.js']);
+  });
+
   it('says unknown with auto-imports or without entry points', async () => {
     const nuxt = await runCheckOn(unusedFilesCheck, { 'package.json': JSON.stringify({ dependencies: { nuxt: '3.0.0' } }), 'components/A.ts': 'export {}' });
     expect(nuxt.status).toBe('unknown');
