@@ -142,6 +142,27 @@ export function joinRoutes(code: CodeFact): RoutesFact {
     };
   };
 
+  // Validation applied with `use` on an app or router covers the routes of everything reachable through it.
+  const shared = new Map<RouterNode, string[]>();
+  for (const file of files.values()) {
+    for (const entry of routesOf(file)?.sharedValidation ?? []) {
+      const router = routers.get(`${file.path}#${entry.receiver}`);
+      if (router) shared.set(router, [...(shared.get(router) ?? []), `${entry.label} for all routes (${file.path}:${entry.line})`]);
+    }
+  }
+  const inheritedValidation = (router: RouterNode): string[] => {
+    const labels: string[] = [];
+    const seen = new Set<RouterNode>();
+    const visit = (node: RouterNode): void => {
+      if (seen.has(node)) return;
+      seen.add(node);
+      labels.push(...(shared.get(node) ?? []));
+      for (const edge of edges) if (edge.to === node && edge.from) visit(edge.from);
+    };
+    visit(router);
+    return labels;
+  };
+
   const boundaries: RequestBoundary[] = [];
   const routedRouters = new Set<string>();
   for (const file of files.values()) {
@@ -149,6 +170,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
       let mounted: boolean | null = true;
       let mountEvidence: string;
       let prefix = '';
+      let routerValidation: string[] = [];
       if (route.receiver === null) mountEvidence = MOUNT_BY_FRAMEWORK[route.framework] ?? 'file-system route';
       else {
         const local = routers.get(`${file.path}#${route.receiver}`);
@@ -157,6 +179,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
         if (router) {
           routedRouters.add(`${router.file}#${router.name}`);
           prefix = router.prefix ?? '';
+          routerValidation = inheritedValidation(router);
           if (router.prefix !== null) mountEvidence = `on ${router.name} (${router.file}:${router.line}), which ${router.mountedBy}`;
           else if (provablyUnmounted(router)) {
             mounted = false;
@@ -175,6 +198,7 @@ export function joinRoutes(code: CodeFact): RoutesFact {
       const validation = [
         ...route.validation.flatMap((label) => (label.startsWith('nest-dto:') ? (validationGlobal ? [`${label.slice(9)} checked by a global ValidationPipe`] : []) : [label])),
         ...inside.validation,
+        ...routerValidation,
       ];
       boundaries.push({
         file: file.path,

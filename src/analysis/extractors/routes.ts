@@ -191,7 +191,7 @@ class RouteCollector {
   }
 
   /** Middleware in the arguments before the handler that validates the request. */
-  private middlewareValidation(args: readonly TS.Expression[]): string[] {
+  private middlewareValidation(args: readonly TS.Expression[], byName = true): string[] {
     const ts = this.ts;
     const found: string[] = [];
     for (const argument of args) {
@@ -210,7 +210,7 @@ class RouteCollector {
           (entry) => matchesModule(binding.module, entry.module) && (binding.imported === '*' || entry.names.includes(binding.imported)),
         );
         // Hand-written validation middleware is usually named for what it does (`validateBody(schema)`).
-        if (known || /valid|schema/i.test(name)) found.push(`middleware:${name}`);
+        if (known || (byName && /valid|schema/i.test(name))) found.push(`middleware:${name}`);
       }
     }
     return found;
@@ -413,7 +413,9 @@ class RouteCollector {
     if (!receiver) return;
     const path = stringLiteralText(ts, call.arguments[0]);
     if (callee.name.text === 'use' && path === null) {
-      for (const label of this.middlewareValidation(call.arguments.filter((argument) => ts.isCallExpression(argument)))) {
+      // App-wide, only known validation libraries count: `app.use(validateSession())` is about auth.
+      const middleware = call.arguments.filter((argument) => ts.isCallExpression(argument));
+      for (const label of this.middlewareValidation(middleware, false)) {
         this.result.sharedValidation.push({ receiver: receiver.name, line: this.line(call), label });
       }
     }

@@ -40,6 +40,13 @@ export const validationIntegrations = [
       middleware: ['zValidator', 'vValidator', 'validator', 'validateRequest', 'validateRequestBody', 'validateRequestQuery', 'validateRequestParams', 'processRequest', 'default'],
     },
   }),
+  defineIntegration({
+    id: 'openapi-validator',
+    title: 'OpenAPI request validation',
+    category: 'validation',
+    enablers: ['express-openapi-validator', 'koa-openapi', 'fastify-openapi-glue'],
+    evidence: { middleware: ['middleware', 'default', 'OpenApiValidator'] },
+  }),
   // Fastify validates `schema: { body, querystring, params }` route options itself with Ajv, and
   // tRPC validates a procedure's `.input(...)`; the routes extractor records both on the route.
   defineIntegration({ id: 'fastify-schema', title: 'Fastify route schemas', category: 'validation', enablers: ['fastify'], evidence: {} }),

@@ -119,6 +119,20 @@ const cases: Case[] = [
     status: 'pass',
   },
   {
+    name: 'app-wide OpenAPI validation covers routers mounted below it',
+    files: expressPrisma({
+      'src/app.ts': "import express from 'express';\nimport * as OpenApiValidator from 'express-openapi-validator';\nimport { users } from './users';\nconst app = express();\napp.use(OpenApiValidator.middleware({ apiSpec: './openapi.yaml' }));\napp.use('/users', users);\n",
+      'src/users.ts': "import { Router } from 'express';\nexport const users = Router();\nusers.post('/', async (req, res) => { await prisma.user.create({ data: req.body }); });\n",
+    }, { 'express-openapi-validator': '^5.0.0' }),
+    status: 'pass',
+    says: ['for all routes (src/app.ts:5)'],
+  },
+  {
+    name: 'app-wide middleware merely named validate* does not count',
+    files: express("app.use(validateSession());\napp.post('/users', async (req, res) => { await prisma.user.create({ data: req.body }); });"),
+    status: 'fail',
+  },
+  {
     name: 'JSON.parse is not schema validation',
     files: express("app.post('/users', async (req, res) => {\n  const data = JSON.parse(req.body.payload);\n  await prisma.user.create({ data });\n});"),
     status: 'fail',
