@@ -7,7 +7,7 @@ import { analyseAll, DEFAULT_POOL_OPTIONS } from '../analysis/parse-pool.js';
 import { DEFAULT_SKIP_LIMITS, skipReason } from '../analysis/skip.js';
 import { defineCollector } from '../core/collector.js';
 import type { CodeFact, ParsedFile, RepoTree } from '../core/facts.js';
-import { isSourceFile, isTestFile } from '../util/paths.js';
+import { isFixturePath, isSourceFile, isTestFile } from '../util/paths.js';
 
 /** Reads the candidates; those not to analyse go to `skipped` with the reason. */
 function readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['skipped']): AnalyseInput[] {
@@ -35,7 +35,8 @@ const COMPLEXITY_BANDS = [
 ] as const;
 
 function codeMetrics(fact: CodeFact): Record<string, unknown> {
-  const production = fact.files.filter((file) => !file.isTest);
+  // The same split as the code checks: tests, fixtures, mocks and examples are not production code.
+  const production = fact.files.filter((file) => !file.isTest && !isFixturePath(file.path));
   const functions = production.flatMap((file) => functionsOf(file).map((fn) => ({ file: file.path, fn })));
   const reported = functions.filter(({ fn }) => fn.cognitiveReported);
   const distribution = Object.fromEntries(COMPLEXITY_BANDS.map((band) => [band.label, 0]));
@@ -59,10 +60,10 @@ function codeMetrics(fact: CodeFact): Record<string, unknown> {
   return {
     code: {
       files: fact.files.length,
-      testFiles: fact.files.length - production.length,
+      nonProductionFiles: fact.files.length - production.length,
       lines: fact.files.reduce((sum, file) => sum + file.lines, 0),
       loc: production.reduce((sum, file) => sum + file.codeLines, 0),
-      testLoc: fact.files.reduce((sum, file) => sum + (file.isTest ? file.codeLines : 0), 0),
+      nonProductionLoc: fact.files.reduce((sum, file) => sum + file.codeLines, 0) - production.reduce((sum, file) => sum + file.codeLines, 0),
       functions: functions.length,
       cognitiveDistribution: distribution,
       topComplexFunctions: top,
