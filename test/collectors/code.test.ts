@@ -70,3 +70,14 @@ describe('code collector', () => {
     expect(metrics.code['topComplexFunctions']).toEqual([{ file: 'src/a.ts', line: 1, function: 'a', cognitive: 1, cyclomatic: 2, lines: 1 }]);
   });
 });
+
+describe('code collector on hostile input', () => {
+  it('survives nesting deep enough to exhaust the stack, and keeps the other files', async () => {
+    const deep = `export const x = ${'('.repeat(20_000)}1${')'.repeat(20_000)};\n`;
+    const chain = `export const y = ${Array.from({ length: 60_000 }, () => 'a').join(' + ')};\n`;
+    const fact = await collect({ 'src/deep.ts': deep, 'src/chain.ts': chain, 'src/ok.ts': 'export const ok = 1;' });
+    expect(fact.files.map((file) => file.path)).toContain('src/ok.ts');
+    const accounted = [...fact.files.map((file) => file.path), ...fact.skipped.map((entry) => entry.path)].sort();
+    expect(accounted).toEqual(['src/chain.ts', 'src/deep.ts', 'src/ok.ts']);
+  });
+});
