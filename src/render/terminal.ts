@@ -87,8 +87,49 @@ function checkBlock(c: ChalkInstance, report: Report, check: ReportCheck, option
   }
   if (shown.length < findings.length) lines.push(c.gray(`    … and ${findings.length - shown.length} more (--verbose or --format json)`));
   if (findings.length === 0) for (const evidence of check.evidence.slice(0, 2)) lines.push(wrap(evidence, width, '    '));
-  lines.push(wrap(`${c.green('fix:')} ${check.remediation}`, width, '    '));
+  const fix = options.verbose ? check.remediation : briefly(check.remediation);
+  lines.push(wrap(`${c.green('fix:')} ${fix}`, width, '    '));
+  if (fix !== check.remediation) lines.push(c.gray(`    more: shipshape explain ${check.id}`));
   return lines;
+}
+
+const BRIEF_REMEDIATION_CHARS = 220;
+
+/** Where sentences end: after . ! ? outside `code`, before a space and a capital, digit or quote. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  let inCode = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '`') inCode = !inCode;
+    else if (!inCode && '.!?'.includes(char) && /^\s+[A-Z0-9("`]/.test(text.slice(i + 1, i + 3))) {
+      // "2." opening a numbered step is not a sentence of its own.
+      if (!/^\s*\d+\.$/.test(text.slice(ends.at(-1) ?? 0, i + 1))) ends.push(i + 1);
+    }
+  }
+  return ends;
+}
+
+/** The opening sentences of a remediation, so that thirty failing checks still fit on a screen or two. */
+function briefly(text: string): string {
+  if (text.length <= BRIEF_REMEDIATION_CHARS) return text;
+  const fitting = sentenceEnds(text).filter((end) => end <= BRIEF_REMEDIATION_CHARS);
+  const end = fitting.at(-1) ?? sentenceEnds(text)[0];
+  return end === undefined || end > BRIEF_REMEDIATION_CHARS * 2 ? `${text.slice(0, BRIEF_REMEDIATION_CHARS).trimEnd()}…` : text.slice(0, end);
+}
+
+const FIX_FIRST = 3;
+
+/** The plan's head: where an hour of work moves the score most. */
+function fixFirstBlock(c: ChalkInstance, report: Report, options: TerminalOptions, width: number): string[] {
+  const plan = remediationPlan(report, options.checkInfo);
+  if (plan.items.length === 0) return [];
+  const lines = [c.bold(`Fix first (most points per hour; all ${plan.items.length} fixes ≈ ${formatHours(plan.totalMinutes)})`)];
+  plan.items.slice(0, FIX_FIRST).forEach((item, index) => {
+    const gain = item.impact.exact >= 0.05 ? `+${points(item.impact.exact)} points, ` : '';
+    lines.push(wrap(`${index + 1}. ${item.check.title} (${gain}≈ ${formatHours(item.effortMinutes)})`, width, '  '));
+  });
+  return [...lines, ''];
 }
 
 function progressBlock(c: ChalkInstance, previous: Report, report: Report, width: number): string[] {
@@ -167,6 +208,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   if (options.explainScore) out.push(...explainBlock(c, report, options));
 
   const failing = failingChecks(report);
+  out.push(...fixFirstBlock(c, report, options, width));
   if (failing.length > 0) {
     out.push(c.bold(`What to fix (${plural(failing.length, 'check')}, worst first)`));
     for (const check of failing) out.push(...checkBlock(c, report, check, options, width), '');
