@@ -40,7 +40,6 @@ export interface FunctionsExtract {
 
 interface Frame {
   record: FunctionRecord;
-  node: TS.Node;
   /** 1 for a function outside any function, 2 for one nested in it, … */
   level: number;
   blockDepth: number;
@@ -275,7 +274,6 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     };
     const frame: Frame = {
       record,
-      node,
       level: stack.length + 1,
       blockDepth: 0,
       own: 0,
