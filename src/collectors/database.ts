@@ -79,7 +79,7 @@ function genericTool(manifests: ManifestsFact): string | null {
   return MIGRATION_TOOLS.find((entry) => entry.packages.some((name) => names.has(name)))?.tool ?? null;
 }
 
-export function findMigrationSets(tree: RepoTree, manifests: ManifestsFact): MigrationSet[] {
+function findMigrationSets(tree: RepoTree, manifests: ManifestsFact): MigrationSet[] {
   const sets = new Map<string, MigrationSet>();
   const drizzleDirs = new Set(tree.files.filter((file) => file.path.endsWith('/meta/_journal.json')).map((file) => dirname(dirname(file.path))));
   const fallbackTool = genericTool(manifests);
@@ -280,7 +280,7 @@ function section(text: string, heading: RegExp): { body: string; line: number } 
   return { body: match[0] + rest.slice(0, next ? next.index : undefined), line: lineAt(text, match.index) };
 }
 
-export function findBackups(tree: RepoTree): DatabaseFact['backups'] {
+function findBackups(tree: RepoTree): DatabaseFact['backups'] {
   const found: DatabaseFact['backups'] = [];
   for (const file of tree.files) {
     if (isFixturePath(file.path)) continue;
@@ -314,7 +314,7 @@ export function findBackups(tree: RepoTree): DatabaseFact['backups'] {
   return found;
 }
 
-export function findManagedHosts(tree: RepoTree, env: EnvFact): DatabaseFact['managedHosts'] {
+function findManagedHosts(tree: RepoTree, env: EnvFact): DatabaseFact['managedHosts'] {
   const hosts: DatabaseFact['managedHosts'] = [];
   for (const file of env.files) {
     if (file.kind !== 'template') continue;
@@ -338,7 +338,7 @@ function codeFields(code: CodeFact): SchemaField[] {
   );
 }
 
-export function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: EnvFact, code: CodeFact): DatabaseFact {
+function collectDatabase(tree: RepoTree, manifests: ManifestsFact, env: EnvFact, code: CodeFact): DatabaseFact {
   const migrationSets = findMigrationSets(tree, manifests);
   const schemaFiles: string[] = [];
   const fields: SchemaField[] = [];

@@ -23,7 +23,7 @@ function scan(tree: RepoTree, rules: readonly { file: RegExp; pattern: RegExp; l
   return sites;
 }
 
-export function collectOperations(tree: RepoTree): OperationsFact {
+function collectOperations(tree: RepoTree): OperationsFact {
   return { healthChecks: scan(tree, HEALTH_CHECK_CONFIGS), alerting: scan(tree, ALERTING_CONFIGS) };
 }
 
