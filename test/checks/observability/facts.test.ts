@@ -1,7 +1,8 @@
 // The joined facts the observability and data checks stand on: routes across files and integrations.
 import { describe, expect, it } from 'vitest';
 import { findIntegrations } from '../../../src/collectors/integrations.js';
-import { joinRoutes, resolveRelative } from '../../../src/collectors/routes.js';
+import { resolveRelative } from '../../../src/collectors/router-graph.js';
+import { joinRoutes } from '../../../src/collectors/routes.js';
 import type { ManifestsFact, PackageManifest } from '../../../src/core/facts.js';
 import { codeFactOf } from '../../helpers/code-fact.js';
 
