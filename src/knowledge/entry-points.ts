@@ -95,3 +95,12 @@ export const COMMAND_PATH = /(?:^|[\s='"])((?:\.\/)?[\w@][\w./-]*\.[cm]?[jt]sx?)
 
 /** Build folders whose files come from a source folder: `dist/index.js` ← `src/index.ts`. */
 export const BUILD_DIRS = /^(dist|build|lib|out|esm|cjs)\//;
+
+/**
+ * Component kits copied into the repository by a generator, recognised by their config file. Their
+ * exports are the kit's surface (a dialog kit exports a dozen parts; an app uses a few), so unused
+ * exports and files there are the generator's choice, not the team's.
+ */
+export const COPIED_UI_KITS: readonly { label: string; marker: string; folder: RegExp }[] = [
+  { label: 'shadcn/ui', marker: 'components.json', folder: /(^|\/)components\/ui\// },
+];

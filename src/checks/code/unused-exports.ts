@@ -27,7 +27,7 @@ export const unusedExportsCheck = defineCheck({
   run({ code, tree, manifests }) {
     const none = noSource(code);
     if (none) return none;
-    const { graph, entries, reachable } = reachability(code, tree, manifests);
+    const { graph, entries, reachable, kitFiles } = reachability(code, tree, manifests);
     if (entries.autoImports.length > 0) {
       return { status: 'unknown', evidence: [], reason: `${entries.autoImports.join(', ')} loads modules without import statements, so unused exports cannot be told from the imports.` };
     }
@@ -35,7 +35,7 @@ export const unusedExportsCheck = defineCheck({
     const unused: { file: string; name: string; line: number }[] = [];
     for (const file of productionFiles(code)) {
       // Entry points are used from outside; unreachable files are reported whole by code.unused-files.
-      if (entries.files.has(file.path) || !reachable.has(file.path)) continue;
+      if (entries.files.has(file.path) || !reachable.has(file.path) || kitFiles.has(file.path)) continue;
       const used = new Set<string>();
       for (const edge of graph.incoming.get(file.path) ?? []) for (const name of edge.names) used.add(name);
       if (used.has('*')) continue;
@@ -48,6 +48,7 @@ export const unusedExportsCheck = defineCheck({
     if (total === 0) return { status: 'na', evidence: [], reason: 'No exports outside entry points to check.' };
     const share = unused.length / total;
     const evidence = [`${unused.length} of ${plural(total, 'export')} are never imported (${percent(share)})`];
+    if (kitFiles.size > 0) evidence.push(`${plural(kitFiles.size, 'file')} of a generated component kit (${[...new Set(kitFiles.values())].join(', ')}) not judged`);
     const findings: FindingInput[] = unused.slice(0, MAX_FINDINGS).map(({ file, name, line }) => ({
       message: `${file}:${line}: export \`${name}\` is not imported anywhere.`,
       location: { file, line },

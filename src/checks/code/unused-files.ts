@@ -27,7 +27,7 @@ export const unusedFilesCheck = defineCheck({
   run({ code, tree, manifests }) {
     const none = noSource(code);
     if (none) return none;
-    const { entries, reachable } = reachability(code, tree, manifests);
+    const { entries, reachable, kitFiles } = reachability(code, tree, manifests);
     if (entries.autoImports.length > 0) {
       return { status: 'unknown', evidence: [], reason: `${entries.autoImports.join(', ')} loads files without import statements, so unused files cannot be told from the imports.` };
     }
@@ -35,7 +35,7 @@ export const unusedFilesCheck = defineCheck({
       return { status: 'unknown', evidence: [], reason: 'No entry point found (package.json main/bin/exports/scripts, framework conventions, HTML script tags), so there is nothing to walk the imports from.' };
     }
     const files = productionFiles(code);
-    const unused = files.filter((file) => !reachable.has(file.path));
+    const unused = files.filter((file) => !reachable.has(file.path) && !kitFiles.has(file.path));
     const share = unused.length / files.length;
     const reasons = new Map<string, number>();
     for (const why of entries.files.values()) reasons.set(why, (reasons.get(why) ?? 0) + 1);
@@ -43,6 +43,7 @@ export const unusedFilesCheck = defineCheck({
       `${unused.length} of ${plural(files.length, 'source file')} are not reachable from an entry point (${percent(share)})`,
       `entry points: ${[...reasons].slice(0, 6).map(([why, count]) => `${count} from ${why}`).join('; ')}`,
     ];
+    if (kitFiles.size > 0) evidence.push(`${plural(kitFiles.size, 'file')} of a generated component kit (${[...new Set(kitFiles.values())].join(', ')}) not judged`);
     const findings: FindingInput[] = unused.slice(0, MAX_FINDINGS).map((file) => ({
       message: `${file.path} (${plural(file.codeLines, 'line')} of code) is not imported by any file reachable from an entry point.`,
       location: { file: file.path },

@@ -2,12 +2,31 @@
 import { findEntryPoints, type EntryPoints } from '../../analysis/entry-points.js';
 import { importGraphOf, type ImportGraph } from '../../analysis/import-graph.js';
 import type { CodeFact, ManifestsFact, RepoTree } from '../../core/facts.js';
-import { isTestFile } from '../../util/paths.js';
+import { COPIED_UI_KITS } from '../../knowledge/entry-points.js';
+import { dirname, isTestFile } from '../../util/paths.js';
 
 export interface Reachability {
   graph: ImportGraph;
   entries: EntryPoints;
   reachable: Set<string>;
+  /** Files of a generated component kit (shadcn/ui), with the kit's name: not judged. */
+  kitFiles: Map<string, string>;
+}
+
+/** Files inside a copied UI kit whose config file sits at the root of the project that holds it. */
+function kitFilesOf(code: CodeFact, tree: RepoTree): Map<string, string> {
+  const kits = new Map<string, string>();
+  for (const kit of COPIED_UI_KITS) {
+    for (const file of code.files) {
+      const match = kit.folder.exec(file.path);
+      if (!match) continue;
+      // `components/ui` sits at the project root or in its `src/`.
+      const prefix = file.path.slice(0, match.index);
+      const roots = [prefix, ...(prefix === 'src' || prefix.endsWith('/src') ? [dirname(prefix)] : [])];
+      if (roots.some((root) => tree.has(root === '' ? kit.marker : `${root}/${kit.marker}`))) kits.set(file.path, kit.label);
+    }
+  }
+  return kits;
 }
 
 export function reachability(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): Reachability {
@@ -26,5 +45,5 @@ export function reachability(code: CodeFact, tree: RepoTree, manifests: Manifest
       }
     }
   }
-  return { graph, entries, reachable };
+  return { graph, entries, reachable, kitFiles: kitFilesOf(code, tree) };
 }

@@ -104,6 +104,29 @@ describe('code.unused-files', () => {
   });
 });
 
+describe('generated component kits', () => {
+  const app = {
+    'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15' } }),
+    'components.json': '{ "style": "default" }',
+    'app/page.tsx': "import { Button } from '@/components/ui/button';\nexport default function Page() { return <Button />; }",
+    'components/ui/button.tsx': 'export function Button() { return null; }\nexport const buttonVariants = {};',
+    'components/ui/dialog.tsx': 'export function Dialog() { return null; }',
+    'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
+  };
+
+  it('does not judge shadcn/ui files when its components.json is there', async () => {
+    expect((await runCheckOn(unusedFilesCheck, app)).findings).toEqual([]);
+    const exportsResult = await runCheckOn(unusedExportsCheck, app);
+    expect(exportsResult.findings).toEqual([]);
+  });
+
+  it('judges them like any file without the marker', async () => {
+    const { ['components.json']: _marker, ...withoutMarker } = app;
+    const result = await runCheckOn(unusedFilesCheck, withoutMarker);
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['components/ui/dialog.tsx']);
+  });
+});
+
 describe('code.unused-exports', () => {
   it('reports exports nobody imports, but not entry points, namespaces or types', async () => {
     const files: Record<string, string> = {
