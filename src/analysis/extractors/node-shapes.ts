@@ -6,7 +6,7 @@ export function stringLiteralText(ts: typeof TS, node: TS.Node | undefined): str
   return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
 }
 
-type FunctionNode = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
+export type FunctionNode = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
 
 export function isFunctionNode(ts: typeof TS, node: TS.Node | undefined): node is FunctionNode {
   return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
@@ -19,4 +19,9 @@ export function hasDirective(ts: typeof TS, statements: readonly TS.Statement[],
     if (statement.expression.text === directive) return true;
   }
   return false;
+}
+
+export function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
 }

@@ -6,12 +6,24 @@
 // are matched by line.
 import type { ts as TS } from 'ts-morph';
 import { integrationsIn, matchesModule } from '../../knowledge/integrations/index.js';
+import {
+  DATABASE_CALL,
+  HTTP_CLIENT_MODULES,
+  HTTP_METHODS,
+  INPUT_CALLS,
+  INPUT_PROPERTIES,
+  NEXT_METHODS,
+  REQUEST_NAMES,
+  ROUTER_FACTORIES,
+  type RouteFramework,
+} from '../../knowledge/integrations/web-frameworks.js';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
-import { hasDirective, isFunctionNode, stringLiteralText } from './node-shapes.js';
+import { handlerShapedFunctions } from './handler-functions.js';
+import { nestControllerRoutes } from './nest-controllers.js';
+import { hasDirective, hasExportModifier, isFunctionNode, stringLiteralText } from './node-shapes.js';
 
-export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http' | 'edge-function';
 
 export interface HandlerInfo {
   startLine: number;
@@ -74,52 +86,11 @@ export interface RoutesExtract {
   handlers: NamedHandler[];
 }
 
-const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
-const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-const NEST_METHOD_DECORATORS = new Map([
-  ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'], ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'],
-]);
-const NEST_INPUT_DECORATORS = new Map([['Body', 'body'], ['Query', 'query'], ['Param', 'params']]);
-const INPUT_PROPERTIES = new Map([['body', 'body'], ['query', 'query'], ['params', 'params'], ['querystring', 'query'], ['searchParams', 'query']]);
-const INPUT_CALLS = new Map([['json', 'json'], ['formData', 'formData'], ['text', 'json'], ['parseBody', 'json'], ['param', 'params'], ['valid', 'json']]);
-const REQUEST_NAMES = /(^|\.)(req|request|ctx|context|ctx\.request|c\.req|event|nextUrl)$/;
-const HANDLER_PARAMS = new Set(['req', 'request', 'ctx', 'context', 'c', 'event']);
-const DATABASE_CALL = /(prisma|\bdb\b|database|pool|knex|sequelize|mongoose|supabase|redis|\$queryRaw|\$executeRaw|\bsql\b|\.ping\b|authenticate)/i;
-
-/** Which constructor calls create an app or a router, by module. */
-const ROUTER_FACTORIES: { module: string; name: string; role: 'app' | 'router'; framework: RouteFramework }[] = [
-  { module: 'express', name: 'default', role: 'app', framework: 'express' },
-  { module: 'express', name: 'Router', role: 'router', framework: 'express' },
-  { module: 'koa', name: 'default', role: 'app', framework: 'koa' },
-  { module: '@koa/router', name: 'default', role: 'router', framework: 'koa' },
-  { module: 'koa-router', name: 'default', role: 'router', framework: 'koa' },
-  { module: 'fastify', name: 'default', role: 'app', framework: 'fastify' },
-  { module: 'fastify', name: 'fastify', role: 'app', framework: 'fastify' },
-  { module: 'hono', name: 'Hono', role: 'app', framework: 'hono' },
-  { module: 'elysia', name: 'Elysia', role: 'app', framework: 'http' },
-];
 /** Route middleware that validates the request, from the validation libraries' knowledge. */
 const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration) =>
   (integration.evidence.imports ?? integration.enablers).map((module) => ({ module, names: integration.evidence.middleware ?? [] })),
 ).filter((entry) => entry.names.length > 0);
 
-/** HTTP clients share method names with routers (`axios.post(url, data)`); their objects are never routers. */
-const HTTP_CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'supertest', 'node-fetch', 'undici', 'ofetch']);
-
-function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
-  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
-  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
-}
-
-function decoratorsOf(ts: typeof TS, node: TS.Node): { name: string; args: readonly TS.Expression[] }[] {
-  const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
-  return decorators.flatMap((decorator): { name: string; args: readonly TS.Expression[] }[] => {
-    const expression = decorator.expression;
-    if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression)) return [{ name: expression.expression.text, args: expression.arguments }];
-    if (ts.isIdentifier(expression)) return [{ name: expression.text, args: [] }];
-    return [];
-  });
-}
 
 /** `app/api/users/[id]/route.ts` → `/api/users/[id]`; null when the file is not a route handler. */
 export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; route: string } | null {
@@ -544,78 +515,12 @@ class RouteCollector {
   }
 
   visitNestControllers(): void {
-    const ts = this.ts;
-    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.ClassDeclaration) as TS.ClassDeclaration[]) {
-      const controller = decoratorsOf(ts, node).find((decorator) => decorator.name === 'Controller');
-      if (!controller) continue;
-      const prefix = stringLiteralText(ts, controller.args[0]) ?? '';
-      const classPipes = decoratorsOf(ts, node).some((decorator) => decorator.name === 'UsePipes');
-      for (const member of node.members) {
-        if (!ts.isMethodDeclaration(member)) continue;
-        const decorators = decoratorsOf(ts, member);
-        const route = decorators.find((decorator) => NEST_METHOD_DECORATORS.has(decorator.name));
-        if (!route) continue;
-        const info = this.handlerInfo(member);
-        const validation: string[] = classPipes || decorators.some((decorator) => decorator.name === 'UsePipes') ? ['nest-pipe'] : [];
-        for (const parameter of member.parameters) {
-          for (const decorator of decoratorsOf(ts, parameter)) {
-            const input = NEST_INPUT_DECORATORS.get(decorator.name);
-            if (!input) continue;
-            if (!info.reads.includes(input)) info.reads.push(input);
-            if (decorator.args.some((arg) => !stringLiteralText(ts, arg))) validation.push('nest-pipe');
-            const type = parameter.type;
-            if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) validation.push(`nest-dto:${type.typeName.text}`);
-          }
-        }
-        const sub = stringLiteralText(ts, route.args[0]) ?? '';
-        this.result.routes.push({
-          framework: 'nest',
-          method: NEST_METHOD_DECORATORS.get(route.name)!,
-          path: `/${[prefix, sub].filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
-          line: this.line(member),
-          receiver: null,
-          receiverImport: null,
-          handler: info,
-          handlerRef: null,
-          validation,
-        });
-      }
-    }
+    this.result.routes.push(...nestControllerRoutes(this.input, (node) => this.handlerInfo(node)));
   }
 
   /** Functions shaped like handlers, so that a route in another file naming them can be resolved. */
   visitNamedHandlers(): void {
-    const ts = this.ts;
-    const candidates: { name: string; fn: TS.FunctionLikeDeclaration; exported: boolean }[] = [];
-    for (const statement of this.input.sourceFile.statements) {
-      const exported = hasExportModifier(ts, statement);
-      if (ts.isFunctionDeclaration(statement) && statement.name) candidates.push({ name: statement.name.text, fn: statement, exported });
-      if (ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations) {
-          const init = declaration.initializer;
-          if (!ts.isIdentifier(declaration.name) || !init) continue;
-          if (isFunctionNode(ts, init)) candidates.push({ name: declaration.name.text, fn: init, exported });
-          else if (ts.isObjectLiteralExpression(init)) {
-            for (const property of init.properties) {
-              const value = ts.isPropertyAssignment(property) ? property.initializer : property;
-              if (property.name && ts.isIdentifier(property.name) && isFunctionNode(ts, value)) {
-                candidates.push({ name: `${declaration.name.text}.${property.name.text}`, fn: value, exported });
-              }
-            }
-          }
-        }
-      }
-      if (ts.isClassDeclaration(statement) && statement.name) {
-        for (const member of statement.members) {
-          if (ts.isMethodDeclaration(member) && member.name && ts.isIdentifier(member.name)) {
-            candidates.push({ name: `${statement.name.text}.${member.name.text}`, fn: member, exported });
-          }
-        }
-      }
-    }
-    for (const { name, fn, exported } of candidates) {
-      const first = fn.parameters[0];
-      if (!first || !ts.isIdentifier(first.name) || !HANDLER_PARAMS.has(first.name.text)) continue;
+    for (const { name, fn, exported } of handlerShapedFunctions(this.ts, this.input.sourceFile)) {
       this.result.handlers.push({ name, exported, info: this.handlerInfo(fn) });
     }
   }
