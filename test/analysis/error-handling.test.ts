@@ -54,6 +54,16 @@ describe('error-handling extractor', () => {
     expect(site).toMatchObject({ function: 'POST', inRequestHandler: true, writePath: true });
   });
 
+  it.each(['findByIdAndDelete', 'updateMany', 'insertOne', '$executeRaw', 'writeFile'])('knows %s as a write', (method) => {
+    const [site] = sitesOf(`async function f() { try { await db.${method}(x); } catch (e) { console.log(e); } }`);
+    expect(site?.writePath).toBe(true);
+  });
+
+  it('does not take a read for a write', () => {
+    const [site] = sitesOf('async function f() { try { await db.findMany(); } catch (e) { console.log(e); } }');
+    expect(site?.writePath).toBe(false);
+  });
+
   it('does not take a plain function for a request handler', () => {
     const [site] = sitesOf('function load(id) { try { return read(id); } catch { return null; } }');
     expect(site).toMatchObject({ function: 'load', inRequestHandler: false, writePath: false });

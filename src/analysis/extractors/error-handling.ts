@@ -32,11 +32,8 @@ export interface ErrorHandlingExtract {
 /** Calls that hand the error on to someone who will deal with it. */
 const PASS_ON_CALLEES = new Set(['next', 'reject', 'callback', 'cb', 'done', 'fail']);
 const LOGGER_OBJECTS = /^(console|logger|log|logging|winston|pino|bunyan|debug|Sentry|sentry|tracer|this\.logger|this\.log)$/;
-const WRITE_METHODS = new Set([
-  'save', 'create', 'createMany', 'insert', 'insertOne', 'insertMany', 'update', 'updateOne', 'updateMany', 'upsert',
-  'delete', 'deleteOne', 'deleteMany', 'remove', 'destroy', 'write', 'writeFile', 'writeFileSync', 'appendFile',
-  'put', 'send', 'publish', 'commit', 'execute', 'exec', 'query', '$transaction', 'transaction', 'persist', 'flush',
-]);
+/** Method names that write (ORMs, query builders, Mongoose, the file system, message queues). */
+const WRITE_METHOD = /^(save|create\w*|insert\w*|update\w*|upsert\w*|delete\w*|remove\w*|destroy\w*|write\w*|append\w*|put|send|publish|commit|execute|exec|query|\$?transaction|persist|flush|bulkWrite|replace\w*|findByIdAnd\w+|findOneAnd\w+|increment|decrement|\$executeRaw\w*)$/;
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'head', 'options']);
 const HTTP_VERB_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|loader|action|getServerSideProps)$/;
 const REQUEST_FILE = /(^|\/)pages\/api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|(^|\/)routes?\/|(^|\/)(controllers?|handlers?)\//;
@@ -163,7 +160,7 @@ function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : null;
-      if (name !== null && WRITE_METHODS.has(name)) {
+      if (name !== null && WRITE_METHOD.test(name)) {
         found = true;
         return;
       }
