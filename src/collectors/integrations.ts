@@ -4,7 +4,7 @@
 import type { ImportsExtract } from '../analysis/extractors/imports.js';
 import type { ModuleCall, SdkInitsExtract } from '../analysis/extractors/sdk-inits.js';
 import { defineCollector } from '../core/collector.js';
-import type { CodeFact, IntegrationPresence, IntegrationsFact, ManifestsFact } from '../core/facts.js';
+import type { CodeFact, IntegrationPresence, IntegrationsFact, ManifestsFact, ParsedFile } from '../core/facts.js';
 import { integrations, matchesModule, type Integration } from '../knowledge/integrations/index.js';
 import { isProductionCode } from './production-code.js';
 
@@ -34,51 +34,68 @@ function initMatches(integration: Integration, call: ModuleCall): boolean {
   );
 }
 
+type Sites = Pick<IntegrationPresence, 'imports' | 'inits'>;
+
+/** Imports of the integration in one file, and the side-effect imports that start it (`import 'dd-trace/init'`). */
+function importSites(integration: Integration, file: ParsedFile, sites: Sites): void {
+  const patterns = integration.evidence.imports ?? integration.enablers;
+  const names = integration.evidence.importNames;
+  for (const record of (file.extracts.imports as ImportsExtract | undefined)?.imports ?? []) {
+    if (record.typeOnly || !patterns.some((pattern) => matchesModule(record.specifier, pattern))) continue;
+    if (names && !record.names.some((name) => names.includes(name))) continue;
+    sites.imports.push({ file: file.path, line: record.line, detail: `imports ${record.specifier}` });
+    if ((integration.evidence.initImports ?? []).includes(record.specifier)) {
+      sites.inits.push({ file: file.path, line: record.line, detail: `loads ${record.specifier}`, optionKeys: [], envOptions: [], literalOptions: [], optionsReadable: true });
+    }
+  }
+}
+
+function initSites(integration: Integration, file: ParsedFile, sites: Sites): void {
+  for (const call of (file.extracts['sdk-inits'] as SdkInitsExtract | undefined)?.calls ?? []) {
+    if (!initMatches(integration, call)) continue;
+    const callee = `${call.construct ? 'new ' : ''}${call.name === 'default' ? call.module : call.name}${call.member ? `.${call.member}` : ''}()`;
+    sites.inits.push({
+      file: file.path,
+      line: call.line,
+      detail: `${callee} from ${call.module}`,
+      optionKeys: call.optionKeys,
+      envOptions: call.envOptions,
+      literalOptions: call.literalOptions,
+      optionsReadable: call.optionsReadable,
+    });
+  }
+}
+
+function presenceOf(integration: Integration, manifests: ManifestsFact, production: readonly ParsedFile[]): IntegrationPresence {
+  const presence: IntegrationPresence = {
+    id: integration.id,
+    title: integration.title,
+    category: integration.category,
+    declared: declaredIn(integration, manifests),
+    imports: [],
+    inits: [],
+  };
+  for (const file of production) {
+    importSites(integration, file, presence);
+    initSites(integration, file, presence);
+  }
+  return presence;
+}
+
 export function findIntegrations(manifests: ManifestsFact, code: CodeFact): IntegrationsFact {
   const production = code.files.filter(isProductionCode);
-  const found: IntegrationPresence[] = [];
-  for (const integration of integrations) {
-    const importPatterns = integration.evidence.imports ?? integration.enablers;
-    const presence: IntegrationPresence = {
-      id: integration.id,
-      title: integration.title,
-      category: integration.category,
-      declared: declaredIn(integration, manifests),
-      imports: [],
-      inits: [],
-    };
-    for (const file of production) {
-      const imports = (file.extracts.imports as ImportsExtract | undefined)?.imports ?? [];
-      for (const record of imports) {
-        if (record.typeOnly || !importPatterns.some((pattern) => matchesModule(record.specifier, pattern))) continue;
-        const names = integration.evidence.importNames;
-        if (names && !record.names.some((name) => names.includes(name))) continue;
-        presence.imports.push({ file: file.path, line: record.line, detail: `imports ${record.specifier}` });
-        const sideEffectInit = (integration.evidence.initImports ?? []).some((pattern) => record.specifier === pattern);
-        if (sideEffectInit) presence.inits.push({ file: file.path, line: record.line, detail: `loads ${record.specifier}`, optionKeys: [], envOptions: [], literalOptions: [], optionsReadable: true });
-      }
-      for (const call of (file.extracts['sdk-inits'] as SdkInitsExtract | undefined)?.calls ?? []) {
-        if (!initMatches(integration, call)) continue;
-        const callee = `${call.construct ? 'new ' : ''}${call.name === 'default' ? call.module : call.name}${call.member ? `.${call.member}` : ''}()`;
-        presence.inits.push({
-          file: file.path,
-          line: call.line,
-          detail: `${callee} from ${call.module}`,
-          optionKeys: call.optionKeys,
-          envOptions: call.envOptions,
-          literalOptions: call.literalOptions,
-          optionsReadable: call.optionsReadable,
-        });
-      }
-    }
-    if (presence.declared.length > 0 || presence.imports.length > 0) found.push(presence);
-  }
-  const processHandlers: IntegrationsFact['processHandlers'] = [];
-  for (const file of production) {
-    for (const handler of (file.extracts['sdk-inits'] as SdkInitsExtract | undefined)?.processHandlers ?? []) {
-      processHandlers.push({ file: file.path, line: handler.line, event: handler.event, closes: handler.closes, detail: `process.on('${handler.event}')` });
-    }
-  }
+  const found = integrations
+    .map((integration) => presenceOf(integration, manifests, production))
+    .filter((presence) => presence.declared.length > 0 || presence.imports.length > 0);
+  const processHandlers = production.flatMap((file) =>
+    ((file.extracts['sdk-inits'] as SdkInitsExtract | undefined)?.processHandlers ?? []).map((handler) => ({
+      file: file.path,
+      line: handler.line,
+      event: handler.event,
+      closes: handler.closes,
+      detail: `process.on('${handler.event}')`,
+    })),
+  );
   return { found, processHandlers };
 }
 
