@@ -23,13 +23,7 @@ import {
 } from '../knowledge/integrations/migrations.js';
 import { basename, dirname, isFixturePath } from '../util/paths.js';
 import { isProductionCode } from './production-code.js';
-
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
-
-function stripComments(text: string, sql: boolean): string {
-  const block = text.replace(/\/\*[\s\S]*?\*\//g, '');
-  return sql ? block.replace(/--[^\n]*/g, '') : block.replace(/(^|[^:])\/\/[^\n]*/g, '$1');
-}
+import { lineAt, prismaFields, sqlFields, stripComments } from './schema-columns.js';
 
 export function isEmptyMigration(path: string, text: string): boolean {
   const sql = path.endsWith('.sql');
@@ -115,122 +109,6 @@ function findMigrationSets(tree: RepoTree, manifests: ManifestsFact): MigrationS
     set.files.push(entry);
   }
   return [...sets.values()];
-}
-
-/** Columns of Prisma models, with `@unique`/`@id`/`@@unique` and optionality. */
-/** Column names that refer to another table's row. */
-const REFERENCE_NAME = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
-
-export function prismaFields(path: string, text: string): SchemaField[] {
-  const fields: SchemaField[] = [];
-  // With `relationMode = "prisma"` (PlanetScale) the database holds no foreign keys by design.
-  const enforcesForeignKeys = !/relationMode\s*=\s*"prisma"/.test(text);
-  const model = /^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm;
-  for (let match = model.exec(text); match; match = model.exec(text)) {
-    const table = match[1]!;
-    const body = match[2]!;
-    const bodyStart = match.index + match[0].indexOf('{') + 1;
-    const compositeUnique = new Set<string>();
-    for (const composite of body.matchAll(/@@(?:unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\]/g)) {
-      // A column unique together with others (per tenant, per parent) is a deliberate choice: count it.
-      for (const column of composite[1]!.split(',')) compositeUnique.add(column.trim().replace(/\(.*$/, ''));
-    }
-    const relationFields = new Set<string>();
-    for (const relation of body.matchAll(/@relation\([^)]*fields:\s*\[([^\]]*)\]/g)) {
-      for (const column of relation[1]!.split(',')) relationFields.add(column.trim());
-    }
-    let offset = 0;
-    for (const line of body.split('\n')) {
-      const field = /^\s*(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
-      if (field && !line.trim().startsWith('//') && !line.trim().startsWith('@@')) {
-        const [, name, , list, optional, rest] = field;
-        const isRelation = /@relation\b/.test(rest ?? '') || list !== undefined;
-        if (!isRelation) {
-          fields.push({
-            file: path,
-            line: lineAt(text, bodyStart + offset) ,
-            table,
-            field: name!,
-            unique: /@(unique|id)\b/.test(rest ?? '') || compositeUnique.has(name!),
-            required: optional === undefined,
-            foreignKey: enforcesForeignKeys && REFERENCE_NAME.test(name!) && !/@id\b/.test(rest ?? '') ? relationFields.has(name!) : null,
-          });
-        }
-      }
-      offset += line.length + 1;
-    }
-  }
-  return fields;
-}
-
-/** Columns created by SQL: CREATE TABLE definitions, then UNIQUE indexes and constraints added later. */
-export function sqlFields(path: string, text: string): SchemaField[] {
-  const clean = stripComments(text, true);
-  const fields: SchemaField[] = [];
-  const byKey = new Map<string, SchemaField>();
-  const name = (raw: string) => raw.replace(/["`[\]]/g, '').replace(/^\s*\w+\((.*)\)\s*$/, '$1').trim().split(/\s+/)[0]!.split('.').pop()!.toLowerCase();
-  const create = /create\s+table\s+(?:if\s+not\s+exists\s+)?([\w".`[\]]+)\s*\(([\s\S]*?)\)\s*;/gi;
-  for (let match = create.exec(clean); match; match = create.exec(clean)) {
-    const table = name(match[1]!);
-    const line = lineAt(clean, match.index);
-    for (const definition of match[2]!.split(/,(?![^(]*\))/)) {
-      const trimmed = definition.trim();
-      const tableForeignKey = /^(?:constraint\s+\S+\s+)?foreign\s+key\s*\(([^)]*)\)/i.exec(trimmed);
-      if (tableForeignKey) {
-        for (const column of tableForeignKey[1]!.split(',').map(name)) {
-          const field = byKey.get(`${table}.${column}`);
-          if (field) field.foreignKey = true;
-        }
-        continue;
-      }
-      const tableUnique = /^(?:constraint\s+\S+\s+)?(unique|primary\s+key)\s*\(([^)]*)\)/i.exec(trimmed);
-      if (tableUnique) {
-        for (const column of tableUnique[2]!.split(',').map(name)) {
-          const field = byKey.get(`${table}.${column}`);
-          if (field) field.unique = true;
-        }
-        continue;
-      }
-      const column = /^([\w"`[\]]+)\s+\w+/.exec(trimmed);
-      if (!column || /^(constraint|foreign|check|index|key)\b/i.test(trimmed)) continue;
-      const field: SchemaField = {
-        file: path,
-        line,
-        table,
-        field: name(column[1]!),
-        unique: /\b(unique|primary\s+key)\b/i.test(trimmed),
-        required: /\b(not\s+null|primary\s+key)\b/i.test(trimmed),
-        foreignKey: null,
-      };
-      if (/\breferences\b/i.test(trimmed)) field.foreignKey = true;
-      else if (REFERENCE_NAME.test(field.field) && !/\bprimary\s+key\b/i.test(trimmed)) field.foreignKey = false;
-      byKey.set(`${table}.${field.field}`, field);
-      fields.push(field);
-    }
-  }
-  // Index columns may be expressions one level deep: `(lower(email))`.
-  const addForeignKey = /alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?foreign\s+key\s*\(([^)]*)\)/gi;
-  for (let match = addForeignKey.exec(clean); match; match = addForeignKey.exec(clean)) {
-    const table = name(match[1]!);
-    for (const column of match[2]!.split(',').map(name)) {
-      const existing = byKey.get(`${table}.${column}`);
-      if (existing) existing.foreignKey = true;
-      else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: false, required: false, foreignKey: true });
-    }
-  }
-  const uniqueIndex = /create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?\S*\s*on\s+(?:only\s+)?([\w".`[\]]+)\s*(?:using\s+\w+\s*)?\(((?:[^()]|\([^()]*\))*)\)/gi;
-  const addUnique = /alter\s+table\s+(?:only\s+)?([\w".`[\]]+)\s+add\s+(?:constraint\s+\S+\s+)?unique\s*\(([^)]*)\)/gi;
-  for (const pattern of [uniqueIndex, addUnique]) {
-    for (let match = pattern.exec(clean); match; match = pattern.exec(clean)) {
-      const table = name(match[1]!);
-      for (const column of match[2]!.split(',').map(name)) {
-        const existing = byKey.get(`${table}.${column}`);
-        if (existing) existing.unique = true;
-        else fields.push({ file: path, line: lineAt(clean, match.index), table, field: column, unique: true, required: false, foreignKey: null });
-      }
-    }
-  }
-  return fields;
 }
 
 /** `prisma db push` and friends on a start/deploy script (following one `npm run x` hop) or in a Dockerfile/Procfile. */

@@ -2,6 +2,7 @@
 // Mongoose `new Schema({ … })`, with the columns' unique, required and reference markers, so that
 // the constraints check can read schemas that never become SQL files in the repository.
 import type { ts as TS } from 'ts-morph';
+import { REFERENCE_COLUMN } from '../../knowledge/integrations/schema-conventions.js';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
 import { chainText, moduleBindings } from './module-bindings.js';
@@ -22,7 +23,6 @@ export interface SchemaTablesExtract {
 }
 
 const DRIZZLE_TABLES = /^(pg|mysql|sqlite|singlestore)Table$/;
-const REFERENCE_NAME = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
 
 function propertyName(ts: typeof TS, property: TS.ObjectLiteralElementLike): string | null {
   const name = property.name;
@@ -71,7 +71,7 @@ function drizzleColumns(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallE
       line: lineOf(sourceFile, property),
       unique: primary || methods.includes('unique'),
       required: primary || methods.includes('notNull'),
-      foreignKey: methods.includes('references') ? true : REFERENCE_NAME.test(field) || REFERENCE_NAME.test(key) ? false : null,
+      foreignKey: methods.includes('references') ? true : REFERENCE_COLUMN.test(field) || REFERENCE_COLUMN.test(key) ? false : null,
     };
     columns.push(column);
     byKey.set(key, column);

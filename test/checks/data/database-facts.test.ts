@@ -1,6 +1,7 @@
 // The file-based database facts the data checks stand on: migration dates and emptiness, schema columns.
 import { describe, expect, it } from 'vitest';
-import { isEmptyMigration, migrationDate, prismaFields, sqlFields } from '../../../src/collectors/database.js';
+import { isEmptyMigration, migrationDate } from '../../../src/collectors/database.js';
+import { prismaFields, sqlFields } from '../../../src/collectors/schema-columns.js';
 
 describe('migration names and contents', () => {
   it.each([
