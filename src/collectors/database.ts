@@ -6,15 +6,6 @@ import { defineCollector } from '../core/collector.js';
 import type { SchemaTablesExtract } from '../analysis/extractors/schema-tables.js';
 import type { CodeFact, DatabaseFact, EnvFact, ManifestsFact, MigrationFile, MigrationSet, RepoTree, SchemaField, SiteRef } from '../core/facts.js';
 import {
-  BACKUP_HEADING,
-  BACKUP_TOOLS,
-  DATABASE_WORDS,
-  MANAGED_DATABASE_HOSTS,
-  RESTORE_HEADING,
-  RESTORE_TOOLS,
-  SCHEDULE_MARKERS,
-} from '../knowledge/integrations/backups.js';
-import {
   MIGRATION_LAYOUTS,
   MIGRATION_OPERATION,
   MIGRATION_TOOLS,
@@ -22,6 +13,7 @@ import {
   START_OR_DEPLOY_SCRIPTS,
 } from '../knowledge/integrations/migrations.js';
 import { basename, dirname, isFixturePath } from '../util/paths.js';
+import { findBackups, findManagedHosts } from './backup-evidence.js';
 import { isProductionCode } from './production-code.js';
 import { lineAt, prismaFields, sqlFields, stripComments } from './schema-columns.js';
 
@@ -143,70 +135,6 @@ function findSynchronizeConfigs(tree: RepoTree): SiteRef[] {
     if (match) sites.push({ file: file.path, line: lineAt(text, match.index), detail: 'synchronize: true' });
   }
   return sites;
-}
-
-const OPS_FILE = /(\.(sh|bash|ya?ml|toml|tf|conf)$|(^|\/)(Makefile|Dockerfile|Containerfile|Procfile|crontab|package\.json)$|(^|\/)scripts?\/[^/]+\.[cm]?[jt]s$)/;
-const DOC_FILE = /\.(md|mdx|markdown|txt|rst|adoc)$/i;
-
-/** The markdown section under the first heading the pattern matches, up to the next heading of the same or higher level. */
-function section(text: string, heading: RegExp): { body: string; line: number } | null {
-  const match = heading.exec(text);
-  if (!match) return null;
-  const level = /^#+/.exec(match[0])![0].length;
-  const rest = text.slice(match.index + match[0].length);
-  const next = new RegExp(`^#{1,${level}}\\s`, 'm').exec(rest);
-  return { body: match[0] + rest.slice(0, next ? next.index : undefined), line: lineAt(text, match.index) };
-}
-
-function findBackups(tree: RepoTree): DatabaseFact['backups'] {
-  const found: DatabaseFact['backups'] = [];
-  for (const file of tree.files) {
-    if (isFixturePath(file.path)) continue;
-    if (OPS_FILE.test(file.path) || basename(file.path) === 'litestream.yml') {
-      const text = tree.read(file.path);
-      if (text === null) continue;
-      for (const tool of BACKUP_TOOLS) {
-        const match = tool.pattern.exec(text);
-        if (!match || (tool.id === 'litestream' && !/litestream/.test(file.path + text))) continue;
-        const scheduled = SCHEDULE_MARKERS.test(text) || /\.github\/workflows\/|\.gitlab-ci|cron/i.test(file.path);
-        found.push({ file: file.path, line: lineAt(text, match.index), detail: `${tool.id}${scheduled ? ', on a schedule' : ''}`, kind: scheduled ? 'schedule' : 'tool' });
-        break;
-      }
-      const restore = RESTORE_TOOLS.exec(text);
-      if (restore) found.push({ file: file.path, line: lineAt(text, restore.index), detail: `restore command \`${restore[0].trim().slice(0, 40)}\``, kind: 'restore-doc' });
-    } else if (DOC_FILE.test(file.path)) {
-      const text = tree.read(file.path);
-      if (text === null) continue;
-      const backup = section(text, BACKUP_HEADING);
-      if (backup && DATABASE_WORDS.test(backup.body)) found.push({ file: file.path, line: backup.line, detail: `section "${backup.body.split('\n')[0]!.replace(/^#+\s*/, '')}"`, kind: 'backup-doc' });
-      const restore = section(text, RESTORE_HEADING);
-      const restoreBody = restore?.body ?? '';
-      if (restore && DATABASE_WORDS.test(restoreBody) && /\brestor/i.test(restoreBody)) {
-        found.push({ file: file.path, line: restore.line, detail: `section "${restoreBody.split('\n')[0]!.replace(/^#+\s*/, '')}"`, kind: 'restore-doc' });
-      } else {
-        const command = RESTORE_TOOLS.exec(text);
-        if (command) found.push({ file: file.path, line: lineAt(text, command.index), detail: `documents \`${command[0].trim().slice(0, 40)}\``, kind: 'restore-doc' });
-      }
-    }
-  }
-  return found;
-}
-
-function findManagedHosts(tree: RepoTree, env: EnvFact): DatabaseFact['managedHosts'] {
-  const hosts: DatabaseFact['managedHosts'] = [];
-  for (const file of env.files) {
-    if (file.kind !== 'template') continue;
-    const text = tree.read(file.path);
-    if (text === null) continue;
-    for (const provider of MANAGED_DATABASE_HOSTS) {
-      const match = provider.pattern.exec(text);
-      if (!match) continue;
-      const line = lineAt(text, match.index);
-      const variable = /^\s*(?:export\s+)?([A-Za-z_][\w]*)\s*=/.exec(text.split('\n')[line - 1] ?? '')?.[1];
-      hosts.push({ file: file.path, line, provider: provider.provider, detail: `${variable ?? 'a value'} points at ${provider.provider}` });
-    }
-  }
-  return hosts;
 }
 
 /** Columns of tables defined in code (Drizzle tables, Mongoose schemas), from the shared parse. */
