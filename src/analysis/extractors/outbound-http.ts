@@ -4,7 +4,7 @@
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
-import { chainText, moduleBindings, rootIdentifier } from './module-bindings.js';
+import { chainText, moduleBindings, rootIdentifier, type BindingTable } from './module-bindings.js';
 import { hasDirective } from './node-shapes.js';
 
 export type TimeoutState = 'yes' | 'no' | 'unknown';
@@ -54,15 +54,24 @@ function optionsTimeout(ts: typeof TS, node: TS.Expression | undefined): Timeout
   return state;
 }
 
-export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
-  const { ts, sourceFile, nodes, path } = input;
-  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+interface Instance {
+  client: string;
+  timeout: TimeoutState;
+}
+
+/** Local names bound to an HTTP client module (`import axios from 'axios'`). */
+function clientBindings(bindings: BindingTable): Map<string, string> {
   const clientOf = new Map<string, string>();
   for (const [name, binding] of bindings) {
-    for (const [client, rule] of Object.entries(CLIENTS)) if (rule.module === binding.module && (binding.imported === 'default' || binding.imported === '*' || binding.imported === client)) clientOf.set(name, client);
+    const whole = binding.imported === 'default' || binding.imported === '*';
+    for (const [client, rule] of Object.entries(CLIENTS)) if (rule.module === binding.module && (whole || binding.imported === client)) clientOf.set(name, client);
   }
-  // Instances: `const api = axios.create({ timeout: 5000 })` carry their options to every call.
-  const instances = new Map<string, { client: string; timeout: TimeoutState }>();
+  return clientOf;
+}
+
+/** Instances: `const api = axios.create({ timeout: 5000 })` carry their options to every call. */
+function clientInstances(ts: typeof TS, nodes: SourceInput['nodes'], clientOf: ReadonlyMap<string, string>): Map<string, Instance> {
+  const instances = new Map<string, Instance>();
   for (const node of nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
     const init = node.initializer;
     if (!ts.isIdentifier(node.name) || !init || !ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression)) continue;
@@ -70,41 +79,70 @@ export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
     const client = root ? clientOf.get(root.text) : undefined;
     if (client && /^(create|extend)$/.test(init.expression.name.text)) instances.set(node.name.text, { client, timeout: optionsTimeout(ts, init.arguments[0]) });
   }
-  const defaultTimeouts: string[] = [];
+  return instances;
+}
+
+/** `axios.defaults.timeout = 5000`: every call of that client in the process gets a timeout. */
+function defaultTimeoutsOf(ts: typeof TS, nodes: SourceInput['nodes'], clientOf: ReadonlyMap<string, string>, instances: ReadonlyMap<string, Instance>): string[] {
+  const found: string[] = [];
   for (const node of nodes.ofKind(ts.SyntaxKind.BinaryExpression) as TS.BinaryExpression[]) {
     if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const target = chainText(ts, node.left);
-    const match = /^(\w+)\.defaults\.timeout$/.exec(target);
+    const match = /^(\w+)\.defaults\.timeout$/.exec(chainText(ts, node.left));
     const client = match ? (clientOf.get(match[1]!) ?? instances.get(match[1]!)?.client) : undefined;
-    if (client) defaultTimeouts.push(client);
+    if (client) found.push(client);
+  }
+  return found;
+}
+
+class CallReader {
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly sourceFile: TS.SourceFile,
+    private readonly clientOf: ReadonlyMap<string, string>,
+    private readonly instances: ReadonlyMap<string, Instance>,
+    /** The global `fetch` is meant unless the file binds the name itself. */
+    private readonly globalFetch: boolean,
+  ) {}
+
+  /** The client a call goes through: `fetch(…)`, `axios(…)`, `api(…)`, `axios.get(…)`, `api.post(…)`. */
+  private target(callee: TS.Expression): { client: string; method: string | null; instance: Instance | undefined } | null {
+    const ts = this.ts;
+    if (ts.isIdentifier(callee)) {
+      const instance = this.instances.get(callee.text);
+      const client = this.clientOf.get(callee.text) ?? (callee.text === 'fetch' && this.globalFetch ? 'fetch' : instance?.client);
+      return client ? { client, method: null, instance } : null;
+    }
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && REQUEST_METHODS.has(callee.name.text)) {
+      const instance = this.instances.get(callee.expression.text);
+      const client = this.clientOf.get(callee.expression.text) ?? instance?.client;
+      return client ? { client, method: callee.name.text, instance } : null;
+    }
+    return null;
   }
 
-  const calls: OutboundCall[] = [];
-  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
-    const callee = node.expression;
-    let client: string | undefined;
-    let method: string | null = null;
-    let instance: { client: string; timeout: TimeoutState } | undefined;
-    if (ts.isIdentifier(callee)) {
-      client = clientOf.get(callee.text) ?? (callee.text === 'fetch' && !bindings.has('fetch') ? 'fetch' : undefined);
-      instance = instances.get(callee.text);
-      client ??= instance?.client;
-    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && REQUEST_METHODS.has(callee.name.text)) {
-      method = callee.name.text;
-      instance = instances.get(callee.expression.text);
-      client = clientOf.get(callee.expression.text) ?? instance?.client;
-    }
-    if (!client) continue;
-    const rule = CLIENTS[client]!;
-    let timeout: TimeoutState;
-    if (client === 'superagent') timeout = /\.timeout\(/.test(node.parent?.getText(sourceFile) ?? '') ? 'yes' : 'no';
-    else timeout = optionsTimeout(ts, node.arguments[rule.optionsIndex(method)]);
+  read(node: TS.CallExpression): OutboundCall | null {
+    const target = this.target(node.expression);
+    if (!target) return null;
+    const { client, method, instance } = target;
+    let timeout: TimeoutState =
+      client === 'superagent'
+        ? /\.timeout\(/.test(node.parent?.getText(this.sourceFile) ?? '') ? 'yes' : 'no'
+        : optionsTimeout(this.ts, node.arguments[CLIENTS[client]!.optionsIndex(method)]);
     if (timeout !== 'yes' && instance?.timeout === 'yes') timeout = 'yes';
     else if (timeout === 'no' && instance?.timeout === 'unknown') timeout = 'unknown';
-    calls.push({ client, call: chainText(ts, callee), line: lineOf(sourceFile, node), timeout });
+    return { client, call: chainText(this.ts, node.expression), line: lineOf(this.sourceFile, node), timeout };
   }
+}
+
+export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
+  const { ts, sourceFile, nodes, path } = input;
+  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
+  const clientOf = clientBindings(bindings);
+  const instances = clientInstances(ts, nodes, clientOf);
+  const reader = new CallReader(ts, sourceFile, clientOf, instances, !bindings.has('fetch'));
+  const calls = (nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]).flatMap((node) => reader.read(node) ?? []);
   const clientSide = hasDirective(ts, sourceFile.statements, 'use client') || (/\.[jt]sx$/.test(path) && !/(^|\/)(route|middleware|server)\.[jt]sx$/.test(path));
-  return { calls, defaultTimeouts, clientSide };
+  return { calls, defaultTimeouts: defaultTimeoutsOf(ts, nodes, clientOf, instances), clientSide };
 }
 
 export const outboundHttpExtractor: FileExtractor<OutboundHttpExtract> = {
