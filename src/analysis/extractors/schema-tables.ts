@@ -46,53 +46,51 @@ function chainMethods(ts: typeof TS, node: TS.Expression): string[] {
   return methods;
 }
 
+/** The innermost call of a builder chain: `text('email')` in `text('email').notNull()`. */
+function builderRoot(ts: typeof TS, node: TS.Expression): TS.Expression {
+  let current = node;
+  while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) current = current.expression.expression;
+  return current;
+}
+
+function drizzleColumn(ts: typeof TS, sourceFile: TS.SourceFile, table: string, key: string, property: TS.PropertyAssignment): CodeColumn {
+  const methods = chainMethods(ts, property.initializer);
+  const root = builderRoot(ts, property.initializer);
+  const field = (ts.isCallExpression(root) ? stringLiteralText(ts, root.arguments[0]) : null) ?? key;
+  const primary = methods.includes('primaryKey');
+  let foreignKey: boolean | null = null;
+  if (methods.includes('references')) foreignKey = true;
+  else if (REFERENCE_COLUMN.test(field) || REFERENCE_COLUMN.test(key)) foreignKey = false;
+  return { table, field, line: lineOf(sourceFile, property), unique: primary || methods.includes('unique'), required: primary || methods.includes('notNull'), foreignKey };
+}
+
+/** Table extras: `(t) => ({ emailIdx: uniqueIndex('x').on(t.email) })` or `[unique().on(t.slug)]` mark columns unique. */
+function markUniqueIndexes(ts: typeof TS, extras: TS.Node, byKey: ReadonlyMap<string, CodeColumn>): void {
+  const visit = (node: TS.Node): void => {
+    const isOn = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'on';
+    if (isOn && /(^|\.)(uniqueIndex|unique)\(\)$/.test(chainText(ts, (node.expression as TS.PropertyAccessExpression).expression))) {
+      for (const argument of node.arguments) {
+        const target = ts.isPropertyAccessExpression(argument) ? byKey.get(argument.name.text) : undefined;
+        if (target) target.unique = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(extras);
+}
+
 function drizzleColumns(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallExpression): CodeColumn[] {
   const table = stringLiteralText(ts, call.arguments[0]);
   const shape = call.arguments[1];
   if (table === null || !shape || !ts.isObjectLiteralExpression(shape)) return [];
-  const columns: CodeColumn[] = [];
   const byKey = new Map<string, CodeColumn>();
   for (const property of shape.properties) {
-    if (!ts.isPropertyAssignment(property)) continue;
     const key = propertyName(ts, property);
-    if (key === null) continue;
-    const methods = chainMethods(ts, property.initializer);
-    const builder = property.initializer;
-    const innermost = (() => {
-      let current: TS.Expression = builder;
-      while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) current = current.expression.expression;
-      return current;
-    })();
-    const field = (ts.isCallExpression(innermost) ? stringLiteralText(ts, innermost.arguments[0]) : null) ?? key;
-    const primary = methods.includes('primaryKey');
-    const column: CodeColumn = {
-      table,
-      field,
-      line: lineOf(sourceFile, property),
-      unique: primary || methods.includes('unique'),
-      required: primary || methods.includes('notNull'),
-      foreignKey: methods.includes('references') ? true : REFERENCE_COLUMN.test(field) || REFERENCE_COLUMN.test(key) ? false : null,
-    };
-    columns.push(column);
-    byKey.set(key, column);
+    if (key !== null && ts.isPropertyAssignment(property)) byKey.set(key, drizzleColumn(ts, sourceFile, table, key, property));
   }
-  // Table extras: `(t) => ({ emailIdx: uniqueIndex('x').on(t.email) })` or `[unique().on(t.slug)]`.
   const extras = call.arguments[2];
-  if (extras) {
-    const visit = (node: TS.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'on') {
-        if (/(^|\.)(uniqueIndex|unique)\(\)$/.test(chainText(ts, node.expression.expression))) {
-          for (const argument of node.arguments) {
-            const target = ts.isPropertyAccessExpression(argument) ? byKey.get(argument.name.text) : undefined;
-            if (target) target.unique = true;
-          }
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(extras);
-  }
-  return columns;
+  if (extras) markUniqueIndexes(ts, extras, byKey);
+  return [...byKey.values()];
 }
 
 function mongooseColumns(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.NewExpression, table: string): CodeColumn[] {
