@@ -20,10 +20,14 @@ const options = z.object({
 
 type Classifier = (file: ParsedFile, context: { entries: ReadonlySet<string> }) => string | null;
 
-/** File-name case, with test/config suffixes and extensions removed; one-word names fit every case. */
+/**
+ * File-name case of the part before the first dot (`users.service.ts`, `page.test.tsx` → `users`,
+ * `page`). One-word names fit every case; framework names (`_app`, `+page`, `$id`, `[slug]`) are not
+ * a choice.
+ */
 function nameCase(file: ParsedFile): string | null {
-  const name = basename(file.path).replace(/(\.(test|spec|stories|config|d|server|client|module|styles?))*\.[cm]?[jt]sx?$/, '');
-  if (name === 'index' || /^[a-z0-9]+$/.test(name) || /[[\]()@+$]/.test(name)) return null;
+  const name = basename(file.path).split('.')[0] ?? '';
+  if (name === 'index' || /^[a-z0-9]+$/.test(name) || /^[_+$]|[[\]()@+$]/.test(name)) return null;
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)) return 'kebab-case';
   if (/^[a-z0-9]+(_[a-z0-9]+)+$/.test(name)) return 'snake_case';
   if (/^[a-z][a-zA-Z0-9]*$/.test(name)) return 'camelCase';

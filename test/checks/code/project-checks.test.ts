@@ -98,6 +98,14 @@ describe('code.convention-drift', () => {
     ]);
   });
 
+  it('reads the name before the first dot and leaves framework names alone', async () => {
+    const files: Record<string, string> = Object.fromEntries(['users', 'orders', 'carts', 'prices', 'dates', 'clients'].map((name) => [`src/${name}-api.service.ts`, 'export function f() {}\n']));
+    files['pages/_app.tsx'] = 'export function App() { return null; }\n';
+    files['src/routes/+page.ts'] = 'export function load() {}\n';
+    const result = await runCheckOn(conventionDriftCheck, files);
+    expect(result.evidence.join('\n')).toMatch(/file-name case of \.js\/\.ts files: 6 kebab-case \(100% consistent\)/);
+  });
+
   it('does not count framework files that must export default', async () => {
     const files: Record<string, string> = { 'package.json': JSON.stringify({ dependencies: { next: '15' } }) };
     for (let i = 0; i < 6; i++) files[`src/lib/mod${i}.ts`] = `export function f${i}() {}\n`;
