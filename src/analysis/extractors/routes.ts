@@ -525,45 +525,62 @@ class RouteCollector {
     }
   }
 
-  /** One pass over property accesses and calls fills in what each handler reads and touches. */
-  fillHandlerBodies(): void {
-    if (this.pending.size === 0) return;
+  /** Handlers enclosing a node, found by walking up its parents (handlers may nest). */
+  private owners(node: TS.Node): HandlerInfo[] {
+    const found: HandlerInfo[] = [];
+    for (let current = node.parent; current; current = current.parent) {
+      const info = this.pending.get(current);
+      if (info) found.push(info);
+    }
+    return found;
+  }
+
+  private addRead(node: TS.Node, read: string): void {
+    for (const info of this.owners(node)) if (!info.reads.includes(read)) info.reads.push(read);
+  }
+
+  /** `req.body`, `ctx.request.body`, `request.query`. */
+  private readsFromProperties(): void {
     const ts = this.ts;
-    // Handlers enclosing a node, found by walking up its parents (handlers may nest).
-    const owners = (node: TS.Node): HandlerInfo[] => {
-      const found: HandlerInfo[] = [];
-      for (let current = node.parent; current; current = current.parent) {
-        const info = this.pending.get(current);
-        if (info) found.push(info);
-      }
-      return found;
-    };
-    const add = (node: TS.Node, read: string) => {
-      for (const info of owners(node)) if (!info.reads.includes(read)) info.reads.push(read);
-    };
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.PropertyAccessExpression) as TS.PropertyAccessExpression[]) {
       const input = INPUT_PROPERTIES.get(node.name.text);
-      if (input && REQUEST_NAMES.test(chainText(ts, node.expression))) add(node, input);
+      if (input && REQUEST_NAMES.test(chainText(ts, node.expression))) this.addRead(node, input);
     }
+  }
+
+  /** `await request.json()`, `c.req.valid('json')`, and calls that reach a database (`prisma.$queryRaw\`SELECT 1\``). */
+  private readsAndQueriesFromCalls(): void {
+    const ts = this.ts;
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (TS.CallExpression | TS.TaggedTemplateExpression)[]) {
-      const callee = ts.isCallExpression(node) ? node.expression : node.tag; // prisma.$queryRaw`SELECT 1`
-      if (!ts.isPropertyAccessExpression(callee) && !ts.isTaggedTemplateExpression(node)) continue;
-      const handlers = owners(node);
+      const callee = ts.isCallExpression(node) ? node.expression : node.tag;
+      const handlers = ts.isPropertyAccessExpression(callee) || ts.isTaggedTemplateExpression(node) ? this.owners(node) : [];
       if (handlers.length === 0) continue;
       const target = ts.isPropertyAccessExpression(callee) ? chainText(ts, callee.expression) : '';
       const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : chainText(ts, callee);
       const input = ts.isCallExpression(node) ? INPUT_CALLS.get(member) : undefined;
-      if (input && REQUEST_NAMES.test(target)) add(node, input);
+      if (input && REQUEST_NAMES.test(target)) this.addRead(node, input);
       if (DATABASE_CALL.test(target) || DATABASE_CALL.test(member)) for (const info of handlers) info.touchesDatabase = true;
     }
+  }
+
+  /** `const { body } = req`. */
+  private readsFromDestructuring(): void {
+    const ts = this.ts;
     for (const node of this.input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration) as TS.VariableDeclaration[]) {
-      // const { body } = req
       if (!ts.isObjectBindingPattern(node.name) || !node.initializer || !REQUEST_NAMES.test(chainText(ts, node.initializer))) continue;
       for (const element of node.name.elements) {
         const input = INPUT_PROPERTIES.get((element.propertyName ?? element.name).getText(this.input.sourceFile));
-        if (input) add(node, input);
+        if (input) this.addRead(node, input);
       }
     }
+  }
+
+  /** Fills in what each handler reads and whether it touches a database. */
+  fillHandlerBodies(): void {
+    if (this.pending.size === 0) return;
+    this.readsFromProperties();
+    this.readsAndQueriesFromCalls();
+    this.readsFromDestructuring();
   }
 
   run(): RoutesExtract {
