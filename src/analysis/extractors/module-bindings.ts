@@ -28,45 +28,50 @@ export function requiredModule(ts: typeof TS, node: TS.Node): string | null {
 /** Several extractors ask for the same file's table; it is built once per parse. */
 const tables = new WeakMap<TS.SourceFile, BindingTable>();
 
+type Table = Map<string, ModuleBinding>;
+
+function lineOf(sourceFile: TS.SourceFile, node: TS.Node): number {
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+/** `import a, { b as c } from 'm'`, `import * as ns from 'm'`. */
+function addImport(ts: typeof TS, statement: TS.ImportDeclaration, line: number, table: Table): void {
+  const module = stringLiteralText(ts, statement.moduleSpecifier);
+  const clause = statement.importClause;
+  if (module === null || !clause) return;
+  if (clause.name) table.set(clause.name.text, { module, imported: 'default', line });
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, { module, imported: '*', line });
+  else for (const element of bindings?.elements ?? []) table.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text, line });
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`. */
+function addRequire(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.VariableDeclaration, table: Table): void {
+  const module = node.initializer ? requiredModule(ts, node.initializer) : null;
+  if (module === null) return;
+  const line = lineOf(sourceFile, node);
+  if (ts.isIdentifier(node.name)) table.set(node.name.text, { module, imported: '*', line });
+  if (!ts.isObjectBindingPattern(node.name)) return;
+  for (const element of node.name.elements) {
+    if (!ts.isIdentifier(element.name)) continue;
+    const property = element.propertyName;
+    table.set(element.name.text, { module, imported: property && ts.isIdentifier(property) ? property.text : element.name.text, line });
+  }
+}
+
 export function moduleBindings(ts: typeof TS, sourceFile: TS.SourceFile, variableDeclarations: readonly TS.Node[]): BindingTable {
   const cached = tables.get(sourceFile);
   if (cached) return cached;
-  const table = new Map<string, ModuleBinding>();
+  const table: Table = new Map();
   tables.set(sourceFile, table);
-  const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const module = stringLiteralText(ts, statement.moduleSpecifier);
-      const clause = statement.importClause;
-      if (module === null || !clause) continue;
-      const line = lineOf(statement);
-      if (clause.name) table.set(clause.name.text, { module, imported: 'default', line });
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, { module, imported: '*', line });
-      else if (bindings) {
-        for (const element of bindings.elements) {
-          table.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text, line });
-        }
-      }
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+    if (ts.isImportDeclaration(statement)) addImport(ts, statement, lineOf(sourceFile, statement), table);
+    else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const module = stringLiteralText(ts, statement.moduleReference.expression);
-      if (module !== null) table.set(statement.name.text, { module, imported: '*', line: lineOf(statement) });
+      if (module !== null) table.set(statement.name.text, { module, imported: '*', line: lineOf(sourceFile, statement) });
     }
   }
-  for (const node of variableDeclarations as TS.VariableDeclaration[]) {
-    const module = node.initializer ? requiredModule(ts, node.initializer) : null;
-    if (module === null) continue;
-    const line = lineOf(node);
-    if (ts.isIdentifier(node.name)) table.set(node.name.text, { module, imported: '*', line });
-    else if (ts.isObjectBindingPattern(node.name)) {
-      for (const element of node.name.elements) {
-        if (!ts.isIdentifier(element.name)) continue;
-        const property = element.propertyName;
-        const imported = property && ts.isIdentifier(property) ? property.text : element.name.text;
-        table.set(element.name.text, { module, imported, line });
-      }
-    }
-  }
+  for (const node of variableDeclarations as TS.VariableDeclaration[]) addRequire(ts, sourceFile, node, table);
   return table;
 }
 
