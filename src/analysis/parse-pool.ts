@@ -74,12 +74,25 @@ async function inWorkers(
         finishIfIdle();
       });
       worker.on('error', reject);
-      // Two batches in flight keep the worker busy while the main thread reads the next files.
+      // Two batches in flight keep the worker busy while this thread is busy with its own batch.
       send();
       send();
       finishIfIdle();
     });
-  await Promise.all(Array.from({ length: workerCount }, runWorker));
+  // This thread takes batches from the same queue while the workers start and run, yielding between
+  // batches so that their results are collected and they are sent more work promptly.
+  const runHere = async (): Promise<void> => {
+    for (let next = pending.next(); !next.done; next = pending.next()) {
+      for (const outcome of analyseBatch({ id: nextId++, files: next.value }, extractors).outcomes) {
+        outcomes.push(outcome);
+        options.onFile?.();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  // Workers first, so that they boot while this thread parses.
+  const workers = Array.from({ length: workerCount }, runWorker);
+  await Promise.all([...workers, runHere()]);
   return outcomes;
 }
 
