@@ -5,7 +5,7 @@
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
-import { chainText, moduleBindings } from './module-bindings.js';
+import { chainText, moduleBindings, type BindingTable } from './module-bindings.js';
 import { isFunctionNode } from './node-shapes.js';
 
 export interface DataWrite {
@@ -159,50 +159,74 @@ function sqlText(ts: typeof TS, node: TS.Node | undefined): string | null {
   return null;
 }
 
-export function extractDataWrites(input: SourceInput): DataWritesExtract {
-  const { ts, sourceFile, nodes } = input;
-  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
-  const writes: DataWrite[] = [];
-  const sqlBeginFunctions = new Set<TS.Node>();
-  const candidates: { node: TS.CallExpression | TS.TaggedTemplateExpression; call: string; method: string; via: DataWrite['via']; receiver: string }[] = [];
+interface Candidate {
+  node: TS.CallExpression | TS.TaggedTemplateExpression;
+  call: string;
+  method: string;
+  via: DataWrite['via'];
+  receiver: string;
+}
 
-  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (TS.CallExpression | TS.TaggedTemplateExpression)[]) {
-    if (ts.isTaggedTemplateExpression(node)) {
-      const text = sqlText(ts, node.template);
-      if (text !== null && SQL_WRITE.test(text)) candidates.push({ node, call: `${node.tag.getText(sourceFile)}\`${text.trim().split(/\s+/)[0]!.toUpperCase()}\``, method: 'sql', via: 'sql', receiver: '' });
-      if (text !== null && SQL_BEGIN.test(text)) markBegin(node);
-      continue;
-    }
-    const callee = node.expression;
-    const text = sqlText(ts, node.arguments[0]);
+const firstWord = (sql: string): string => sql.trim().split(/\s+/)[0]!.toUpperCase();
+
+/** A model class (`User.create`) rather than a global or a package object (`Object.create`, `Stripe.create`). */
+function isModelClass(ts: typeof TS, object: TS.Expression, method: string, bindings: BindingTable): boolean {
+  if (!ts.isIdentifier(object) || !/^[A-Z][A-Za-z0-9]*$/.test(object.text) || NOT_MODELS.has(object.text) || !MODEL_METHODS.has(method)) return false;
+  const binding = bindings.get(object.text);
+  return !binding || binding.module.startsWith('.') || /model|schema|entit/i.test(binding.module);
+}
+
+/** `user.save()` on a variable named like a record (Mongoose documents, Sequelize instances). */
+function isRecordSave(method: string, receiver: string, argumentCount: number): boolean {
+  return method === 'save' && argumentCount <= 1 && /^(this\.)?[a-z]\w*$/.test(receiver) && /^(user|doc|document|record|entity|order|post|item|product|account|instance)\w*$/i.test(receiver.replace(/^this\./, ''));
+}
+
+/** An ORM or query-builder write call, or null. */
+function ormWrite(ts: typeof TS, node: TS.CallExpression, bindings: BindingTable): Candidate | null {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !WRITE_METHODS.has(callee.name.text)) return null;
+  const receiver = chainText(ts, callee.expression);
+  const method = callee.name.text;
+  const call = `${receiver}.${method}`;
+  if (DATABASE_RECEIVER.test(receiver)) return { node, call, method, via: 'receiver', receiver };
+  if (isModelClass(ts, callee.expression, method, bindings) || isRecordSave(method, receiver, node.arguments.length)) return { node, call, method, via: 'model', receiver };
+  return null;
+}
+
+class WriteCollector {
+  readonly candidates: Candidate[] = [];
+  /** Functions that open a transaction with raw SQL (`BEGIN`): their writes are inside it. */
+  readonly beginFunctions = new Set<TS.Node>();
+
+  constructor(
+    private readonly ts: typeof TS,
+    private readonly sourceFile: TS.SourceFile,
+    private readonly bindings: BindingTable,
+  ) {}
+
+  private markBegin(node: TS.Node): void {
+    const fn = enclosingFunction(this.ts, node);
+    if (fn) this.beginFunctions.add(fn);
+  }
+
+  visit(node: TS.CallExpression | TS.TaggedTemplateExpression): void {
+    const ts = this.ts;
+    const tagged = ts.isTaggedTemplateExpression(node);
+    const text = sqlText(ts, tagged ? node.template : node.arguments[0]);
+    if (text !== null && SQL_BEGIN.test(text)) this.markBegin(node);
     if (text !== null && SQL_WRITE.test(text)) {
-      candidates.push({ node, call: `${chainText(ts, callee)}(${text.trim().split(/\s+/)[0]!.toUpperCase()} …)`, method: 'sql', via: 'sql', receiver: chainText(ts, callee) });
-      continue;
+      const receiver = tagged ? '' : chainText(ts, node.expression);
+      const call = tagged ? `${node.tag.getText(this.sourceFile)}\`${firstWord(text)}\`` : `${receiver}(${firstWord(text)} …)`;
+      this.candidates.push({ node, call, method: 'sql', via: 'sql', receiver });
+      return;
     }
-    if (text !== null && SQL_BEGIN.test(text)) markBegin(node);
-    if (!ts.isPropertyAccessExpression(callee) || !WRITE_METHODS.has(callee.name.text)) continue;
-    const receiver = chainText(ts, callee.expression);
-    const method = callee.name.text;
-    const object = callee.expression;
-    const binding = ts.isIdentifier(object) ? bindings.get(object.text) : undefined;
-    if (DATABASE_RECEIVER.test(receiver)) {
-      candidates.push({ node, call: `${receiver}.${method}`, method, via: 'receiver', receiver });
-    } else if (ts.isIdentifier(object) && /^[A-Z][A-Za-z0-9]*$/.test(object.text) && !NOT_MODELS.has(object.text) && MODEL_METHODS.has(method) && !(binding && !binding.module.startsWith('.') && !/model|schema|entit/i.test(binding.module))) {
-      candidates.push({ node, call: `${receiver}.${method}`, method, via: 'model', receiver });
-    } else if (method === 'save' && node.arguments.length <= 1 && /^(this\.)?[a-z]\w*$/.test(receiver) && /^(user|doc|document|record|entity|order|post|item|product|account|instance)\w*$/i.test(receiver.replace(/^this\./, ''))) {
-      candidates.push({ node, call: `${receiver}.save`, method, via: 'model', receiver }); // Mongoose/Sequelize instance save
-    }
+    const write = tagged ? null : ormWrite(ts, node, this.bindings);
+    if (write) this.candidates.push(write);
   }
 
-  function markBegin(node: TS.Node): void {
-    const fn = enclosingFunction(ts, node);
-    if (fn) sqlBeginFunctions.add(fn);
-  }
-
-  for (const candidate of candidates) {
+  toWrite(candidate: Candidate): DataWrite {
+    const { ts, sourceFile } = this;
     const fn = enclosingFunction(ts, candidate.node);
-    // Chained builders report once: `db.insert(t).values(v)` is the `insert`, not also a nested call.
-    const inTransaction = hasTransactionDecorator(ts, fn) || insideTransaction(ts, candidate.node, candidate.receiver, fn, sqlBeginFunctions);
     const write: DataWrite = {
       call: candidate.call,
       method: candidate.method,
@@ -211,16 +235,23 @@ export function extractDataWrites(input: SourceInput): DataWritesExtract {
       function: fn ? functionNameOf(ts, fn) : '<module>',
       functionLine: fn ? lineOf(sourceFile, fn) : 1,
       functionEndLine: fn ? endLineOf(sourceFile, fn) : sourceFile.getLineStarts().length,
-      inTransaction,
+      inTransaction: hasTransactionDecorator(ts, fn) || insideTransaction(ts, candidate.node, candidate.receiver, fn, this.beginFunctions),
       ...pathOf(ts, sourceFile, candidate.node, fn),
     };
-    if (ts.isCallExpression(candidate.node) && /update|upsert|save|set/i.test(candidate.method)) {
-      const raceField = raceFieldOf(ts, candidate.node);
-      if (raceField) write.raceField = raceField;
-    }
-    writes.push(write);
+    const raceField = ts.isCallExpression(candidate.node) && /update|upsert|save|set/i.test(candidate.method) ? raceFieldOf(ts, candidate.node) : undefined;
+    if (raceField) write.raceField = raceField;
+    return write;
   }
-  return { writes };
+}
+
+export function extractDataWrites(input: SourceInput): DataWritesExtract {
+  const { ts, sourceFile, nodes } = input;
+  const collector = new WriteCollector(ts, sourceFile, moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration)));
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (TS.CallExpression | TS.TaggedTemplateExpression)[]) {
+    collector.visit(node);
+  }
+  // Every BEGIN is known before any write is judged.
+  return { writes: collector.candidates.map((candidate) => collector.toWrite(candidate)) };
 }
 
 export const dataWritesExtractor: FileExtractor<DataWritesExtract> = {
