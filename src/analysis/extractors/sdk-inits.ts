@@ -120,43 +120,60 @@ function processEvent(ts: typeof TS, call: TS.CallExpression): string | null {
   return event && (ts.isStringLiteral(event) || ts.isNoSubstitutionTemplateLiteral(event)) ? event.text : null;
 }
 
-export function extractSdkInits(input: SourceInput): SdkInitsExtract {
-  const { ts, sourceFile, nodes } = input;
-  const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
-  const calls = new Map<string, ModuleCall>();
-  const closeCalls: { call: string; line: number; pos: number }[] = [];
-  const handlers: { event: string; line: number; span: Span | null }[] = [];
-  const localCalls: { name: string; pos: number }[] = [];
-  let spans: Map<string, Span> | null = null;
+const within = (span: Span, pos: number): boolean => pos >= span.pos && pos < span.end;
 
-  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression) as (TS.CallExpression | TS.NewExpression)[]) {
-    const construct = ts.isNewExpression(node);
-    const callee = node.expression;
-    if (!construct) {
-      const event = processEvent(ts, node);
-      if (event !== null) {
-        const handler = node.arguments[1];
-        let span: Span | null = null;
-        if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) span = { pos: handler.pos, end: handler.end };
-        else if (handler && ts.isIdentifier(handler)) span = (spans ??= functionSpans(ts, input)).get(handler.text) ?? null;
-        handlers.push({ event, line: lineOf(sourceFile, node), span });
-        continue;
-      }
-      if (ts.isIdentifier(callee)) localCalls.push({ name: callee.text, pos: node.pos });
-      if (ts.isPropertyAccessExpression(callee) && CLOSE_MEMBERS.has(callee.name.text)) {
-        closeCalls.push({ call: callee.getText(sourceFile).replace(/\s+/g, ''), line: lineOf(sourceFile, node), pos: node.pos });
-      }
+class SdkCollector {
+  private readonly calls = new Map<string, ModuleCall>();
+  private readonly closeCalls: { call: string; line: number; pos: number }[] = [];
+  private readonly handlers: { event: string; line: number; span: Span | null }[] = [];
+  private readonly localCalls: { name: string; pos: number }[] = [];
+  private spans: Map<string, Span> | null = null;
+
+  constructor(
+    private readonly input: SourceInput,
+    private readonly bindings: BindingTable,
+  ) {}
+
+  /** Named functions of the file, built on first need (most files have no process handler). */
+  private functionSpan(name: string): Span | null {
+    this.spans ??= functionSpans(this.input.ts, this.input);
+    return this.spans.get(name) ?? null;
+  }
+
+  /** `process.on(event, handler)`, `server.close()`, and calls of same-file functions; true when it was a process handler. */
+  private visitLocal(node: TS.CallExpression): boolean {
+    const { ts, sourceFile } = this.input;
+    const event = processEvent(ts, node);
+    if (event !== null) {
+      const handler = node.arguments[1];
+      let span: Span | null = null;
+      if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) span = { pos: handler.pos, end: handler.end };
+      else if (handler && ts.isIdentifier(handler)) span = this.functionSpan(handler.text);
+      this.handlers.push({ event, line: lineOf(sourceFile, node), span });
+      return true;
     }
-    const resolved = resolveCallee(ts, callee, bindings);
-    if (!resolved || resolved.module.startsWith('.')) continue;
+    const callee = node.expression;
+    if (ts.isIdentifier(callee)) this.localCalls.push({ name: callee.text, pos: node.pos });
+    if (ts.isPropertyAccessExpression(callee) && CLOSE_MEMBERS.has(callee.name.text)) {
+      this.closeCalls.push({ call: callee.getText(sourceFile).replace(/\s+/g, ''), line: lineOf(sourceFile, node), pos: node.pos });
+    }
+    return false;
+  }
+
+  /** A call through a third-party module binding, counted once per shape. */
+  private visitModuleCall(node: TS.CallExpression | TS.NewExpression): void {
+    const { ts, sourceFile } = this.input;
+    const construct = ts.isNewExpression(node);
+    const resolved = resolveCallee(ts, node.expression, this.bindings);
+    if (!resolved || resolved.module.startsWith('.')) return;
     const key = `${resolved.module}|${resolved.name}|${resolved.member ?? ''}|${construct}`;
-    const existing = calls.get(key);
+    const existing = this.calls.get(key);
     if (existing) {
       existing.count += 1;
-      continue;
+      return;
     }
     const options = objectOptions(ts, node.arguments?.[0]);
-    calls.set(key, {
+    this.calls.set(key, {
       ...resolved,
       construct,
       line: lineOf(sourceFile, node),
@@ -168,19 +185,36 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
     });
   }
 
-  const within = (span: Span, pos: number) => pos >= span.pos && pos < span.end;
-  const processHandlers = handlers.map(({ event, line, span }) => {
-    if (!span) return { event, line, closes: [] };
-    // The handler's own lines, plus same-file functions it calls (`() => shutdown('SIGTERM')`).
+  visit(node: TS.CallExpression | TS.NewExpression): void {
+    if (this.input.ts.isCallExpression(node) && this.visitLocal(node)) return;
+    this.visitModuleCall(node);
+  }
+
+  /** The shutdown calls a handler makes: in its own lines, or in a same-file function it calls (`() => shutdown('SIGTERM')`). */
+  private closesOf(span: Span): string[] {
     const reached = [span];
-    for (const call of localCalls) {
-      const target = within(span, call.pos) ? (spans ??= functionSpans(ts, input)).get(call.name) : undefined;
+    for (const call of this.localCalls) {
+      const target = within(span, call.pos) ? this.functionSpan(call.name) : null;
       if (target && !reached.includes(target)) reached.push(target);
     }
-    const closes = closeCalls.filter((close) => reached.some((entry) => within(entry, close.pos))).map((close) => close.call);
-    return { event, line, closes: [...new Set(closes)] };
-  });
-  return { calls: [...calls.values()], processHandlers, closeCalls: closeCalls.map(({ call, line }) => ({ call, line })) };
+    const closes = this.closeCalls.filter((close) => reached.some((entry) => within(entry, close.pos))).map((close) => close.call);
+    return [...new Set(closes)];
+  }
+
+  result(): SdkInitsExtract {
+    return {
+      calls: [...this.calls.values()],
+      processHandlers: this.handlers.map(({ event, line, span }) => ({ event, line, closes: span ? this.closesOf(span) : [] })),
+      closeCalls: this.closeCalls.map(({ call, line }) => ({ call, line })),
+    };
+  }
+}
+
+export function extractSdkInits(input: SourceInput): SdkInitsExtract {
+  const { ts, sourceFile, nodes } = input;
+  const collector = new SdkCollector(input, moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration)));
+  for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression) as (TS.CallExpression | TS.NewExpression)[]) collector.visit(node);
+  return collector.result();
 }
 
 export const sdkInitsExtractor: FileExtractor<SdkInitsExtract> = {
