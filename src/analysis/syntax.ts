@@ -18,6 +18,7 @@ export function endLineOf(sourceFile: TS.SourceFile, node: TS.Node): number {
  */
 export class NodeIndex {
   private readonly byKind: (TS.Node[] | undefined)[] = [];
+  private readonly merged = new Map<string, readonly TS.Node[]>();
 
   constructor(ts: typeof TS, sourceFile: TS.SourceFile) {
     const byKind = this.byKind;
@@ -36,11 +37,36 @@ export class NodeIndex {
     forEachChild(sourceFile, visit);
   }
 
-  /** Nodes of these kinds, in source order. */
+  /**
+   * Nodes of these kinds, in source order (by start position; at the same position, in the order the
+   * kinds are given). Several extractors ask for the same combinations, so merged lists are kept.
+   */
   ofKind(...kinds: TS.SyntaxKind[]): readonly TS.Node[] {
     if (kinds.length === 1) return this.byKind[kinds[0]!] ?? [];
-    const nodes: TS.Node[] = [];
-    for (const kind of kinds) nodes.push(...(this.byKind[kind] ?? []));
-    return nodes.sort((a, b) => a.pos - b.pos);
+    const key = kinds.join(',');
+    let merged = this.merged.get(key);
+    if (!merged) {
+      merged = mergeByPosition(kinds.map((kind) => this.byKind[kind] ?? []));
+      this.merged.set(key, merged);
+    }
+    return merged;
   }
+}
+
+/** Merges lists already in source order; ties go to the earlier list (as a stable sort would). */
+function mergeByPosition(lists: readonly (readonly TS.Node[])[]): TS.Node[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length === 1) return [...nonEmpty[0]!];
+  const cursors = nonEmpty.map(() => 0);
+  const total = nonEmpty.reduce((sum, list) => sum + list.length, 0);
+  const result: TS.Node[] = new Array(total);
+  for (let slot = 0; slot < total; slot++) {
+    let best = -1;
+    for (let list = 0; list < nonEmpty.length; list++) {
+      const node = nonEmpty[list]![cursors[list]!];
+      if (node !== undefined && (best === -1 || node.pos < nonEmpty[best]![cursors[best]!]!.pos)) best = list;
+    }
+    result[slot] = nonEmpty[best]![cursors[best]!++]!;
+  }
+  return result;
 }
