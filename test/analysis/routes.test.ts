@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractRoutes, nextRoutePath } from '../../src/analysis/extractors/routes.js';
+import { nextRoutePath } from '../../src/analysis/extractors/file-routes.js';
+import { extractRoutes } from '../../src/analysis/extractors/routes.js';
 import { sourceOf } from './source.js';
 
 const routesOf = (text: string, path = 'src/app.ts') => extractRoutes(sourceOf(text, path));

@@ -12,7 +12,6 @@ import {
   HTTP_METHODS,
   INPUT_CALLS,
   INPUT_PROPERTIES,
-  NEXT_METHODS,
   REQUEST_NAMES,
   ROUTER_FACTORIES,
   type RouteFramework,
@@ -20,9 +19,10 @@ import {
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
+import { FileRoutes } from './file-routes.js';
 import { handlerShapedFunctions } from './handler-functions.js';
 import { nestControllerRoutes } from './nest-controllers.js';
-import { hasDirective, hasExportModifier, isFunctionNode, stringLiteralText } from './node-shapes.js';
+import { hasExportModifier, isFunctionNode, stringLiteralText } from './node-shapes.js';
 
 
 export interface HandlerInfo {
@@ -91,17 +91,6 @@ const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration)
   (integration.evidence.imports ?? integration.enablers).map((module) => ({ module, names: integration.evidence.middleware ?? [] })),
 ).filter((entry) => entry.names.length > 0);
 
-
-/** `app/api/users/[id]/route.ts` → `/api/users/[id]`; null when the file is not a route handler. */
-export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; route: string } | null {
-  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
-  if (app) {
-    const segments = (app[1] ?? '').split('/').filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
-    return { kind: 'next-app', route: `/${segments.join('/')}` };
-  }
-  const pages = /(?:^|\/)pages\/(api\/.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
-  return pages ? { kind: 'next-pages', route: `/${pages[1]}` } : null;
-}
 
 class RouteCollector {
   readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], sharedValidation: [], handlers: [] };
@@ -434,84 +423,7 @@ class RouteCollector {
   }
 
   visitFileRoutes(): void {
-    const ts = this.ts;
-    const { sourceFile, path } = this.input;
-    const next = nextRoutePath(path);
-    const fileIsServerActions = hasDirective(ts, sourceFile.statements, 'use server');
-    for (const statement of sourceFile.statements) {
-      const exported = hasExportModifier(ts, statement) || ts.isExportAssignment(statement);
-      if (!exported) continue;
-      const isDefault = ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
-      for (const { name, fn, validation = [] } of this.exportedFunctions(statement)) {
-        if (next?.kind === 'next-app' && NEXT_METHODS.has(name)) this.pushFileRoute('next-app', name, next.route, fn, validation);
-        else if (next?.kind === 'next-pages' && isDefault) this.pushFileRoute('next-pages', 'ALL', next.route, fn, validation);
-        else if (fileIsServerActions && fn) this.pushAction(name, fn, validation);
-      }
-    }
-    // Inline actions: a function whose body starts with 'use server'.
-    for (const node of this.input.nodes.ofKind(ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression) as TS.FunctionLikeDeclaration[]) {
-      const body = node.body;
-      if (fileIsServerActions || !body || !ts.isBlock(body) || !hasDirective(ts, body.statements, 'use server')) continue;
-      this.pushAction(this.functionName(node) ?? 'action', node);
-    }
-  }
-
-  private functionName(node: TS.Node): string | null {
-    const ts = this.ts;
-    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && ts.isIdentifier(node.name)) return node.name.text;
-    const parent = node.parent;
-    if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
-    return null;
-  }
-
-  /**
-   * Exported functions of a module; `export const save = withAuth(schema, async (data) => …)`
-   * yields the inner function, with validation when the wrapper or its arguments name a schema.
-   */
-  private exportedFunctions(statement: TS.Statement): { name: string; fn: TS.Node | null; validation?: string[] }[] {
-    const ts = this.ts;
-    if (ts.isFunctionDeclaration(statement)) return [{ name: statement.name?.text ?? 'default', fn: statement }];
-    if (ts.isExportAssignment(statement)) {
-      const expression = statement.expression;
-      if (isFunctionNode(ts, expression)) return [{ name: 'default', fn: expression }];
-      if (ts.isIdentifier(expression)) return [{ name: 'default', fn: this.localFunctions.get(expression.text) ?? null }];
-      return [];
-    }
-    if (ts.isVariableStatement(statement)) {
-      return statement.declarationList.declarations.flatMap((declaration) => {
-        if (!ts.isIdentifier(declaration.name)) return [];
-        const init = declaration.initializer;
-        if (init && ts.isCallExpression(init)) {
-          const inner = [...init.arguments].reverse().find((argument) => isFunctionNode(ts, argument));
-          const names = [chainText(ts, init.expression), ...init.arguments.filter((argument) => ts.isIdentifier(argument)).map((argument) => argument.getText(this.input.sourceFile))];
-          const schema = names.find((text) => /valid|schema|zod|parse/i.test(text));
-          return [{ name: declaration.name.text, fn: inner ?? null, validation: schema ? [`wrapper:${schema}`] : [] }];
-        }
-        return [{ name: declaration.name.text, fn: init && isFunctionNode(ts, init) ? init : null }];
-      });
-    }
-    return [];
-  }
-
-  private pushFileRoute(framework: 'next-app' | 'next-pages', method: string, path: string, fn: TS.Node | null, validation: string[]): void {
-    this.result.routes.push({
-      framework,
-      method,
-      path,
-      line: fn ? this.line(fn) : 1,
-      receiver: null,
-      receiverImport: null,
-      handler: fn ? this.handlerInfo(fn) : null,
-      handlerRef: null,
-      validation,
-    });
-  }
-
-  private pushAction(name: string, fn: TS.Node, validation: string[] = []): void {
-    const ts = this.ts;
-    const info = this.handlerInfo(fn);
-    if (isFunctionNode(ts, fn) && fn.parameters.length > 0 && !info.reads.includes('args')) info.reads.push('args');
-    this.result.routes.push({ framework: 'server-action', method: 'ACTION', path: name, line: this.line(fn), receiver: null, receiverImport: null, handler: info, handlerRef: null, validation });
+    this.result.routes.push(...new FileRoutes(this.input, (node) => this.handlerInfo(node)).collect(this.localFunctions));
   }
 
   visitNestControllers(): void {
