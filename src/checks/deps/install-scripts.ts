@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { installedRegistryDependencies, locationOf, plural, registryGaps, splitByRegistry, withoutManifest } from './support.js';
+import { installedRegistryDependencies, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest } from './support.js';
 
 const optionsSchema = z.object({
   /** Packages whose install scripts have been reviewed and are accepted (e.g. esbuild, sharp). */
@@ -66,7 +66,7 @@ export const installScriptsCheck = defineCheck({
     const sources = [`${plural(split.known.length, 'direct dependency')} checked in the registry`];
     if (installed.lockfile) sources.push(`${plural(installed.packages.length, 'installed package')} in ${installed.lockfile.path}`);
     const evidence = [sources.join('; '), ...gaps.evidence];
-    if (findings.length === 0) return { status: 'pass', evidence };
+    if (findings.length === 0) return lockfileTells ? { status: 'pass', evidence } : passIfCovered({ status: 'pass', evidence }, split);
     evidence.push(`install scripts: ${[...named].join(', ')}`);
     return { status: 'partial', score: Math.max(0.5, 1 - 0.1 * findings.length), evidence, findings };
   },

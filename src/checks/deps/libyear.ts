@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, registryGaps, splitByRegistry, withoutManifest, yearsBetween } from './support.js';
+import { installedRegistryDependencies, labelOf, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest, yearsBetween } from './support.js';
 import { latestStable } from './versions.js';
 
 const optionsSchema = z.object({
@@ -68,7 +68,7 @@ export const libyearCheck = defineCheck({
         symbol: `${row.dependency.workspace}:${row.dependency.name}`,
         data: { name: row.dependency.name, libyear: row.years, installed: row.dependency.installed, latest: row.latest },
       }));
-    if (average <= options.maxAverage) return { status: 'pass', evidence, findings, metrics };
+    if (average <= options.maxAverage) return passIfCovered({ status: 'pass', evidence, findings, metrics }, split);
     return { status: 'partial', score: Math.max(0, Math.min(1, options.maxAverage / average)), evidence, findings, metrics };
   },
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { packageReport } from './package-report.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, registryGaps, splitByRegistry, withoutManifest } from './support.js';
+import { installedRegistryDependencies, labelOf, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest } from './support.js';
 import { upgradePlan } from './upgrade-plan.js';
 import { distanceTo, latestStable, type Distance } from './versions.js';
 
@@ -77,7 +77,7 @@ export const outdatedCheck = defineCheck({
     if (resolvedByRange > 0) evidence.push(`${plural(resolvedByRange, 'version')} taken as the minimum of the declared range (no lockfile pins them)`);
     if (compared === 0) return { status: 'unknown', evidence, reason: 'no installed version could be compared with a release', metrics };
     const score = Math.max(0, 1 - penalty / compared);
-    if (counts.major === 0) return { status: 'pass', score: 1, evidence, metrics };
+    if (counts.major === 0) return passIfCovered({ status: 'pass', score: 1, evidence, metrics }, split);
     return { status: score === 0 ? 'fail' : 'partial', score, evidence, findings, metrics };
   },
 });

@@ -55,6 +55,24 @@ export function registryGaps(split: RegistrySplit, total: number): { outcome: Ch
   return { outcome: { status: 'unknown', evidence: [line], reason: `no dependency could be checked: ${reasons[0]}` }, evidence: [line] };
 }
 
+/** Share of dependencies the registry must have answered for before a check may say "pass". */
+const PASS_COVERAGE = 0.9;
+
+/**
+ * A pass from a sample is a guess: when too few dependencies could be looked up, a check that found
+ * nothing wrong says `unknown` instead (what it did find wrong still fails it).
+ */
+export function passIfCovered<T extends CheckOutcome>(outcome: T, split: RegistrySplit): T | CheckOutcome {
+  const total = split.known.length + split.unknown.length;
+  if (outcome.status !== 'pass' || total === 0 || split.known.length / total >= PASS_COVERAGE) return outcome;
+  return {
+    ...outcome,
+    status: 'unknown',
+    score: undefined,
+    reason: `only ${split.known.length} of ${total} dependencies could be looked up, too few to call it a pass (${split.unknown[0]?.reason ?? 'no answer'})`,
+  };
+}
+
 /** Years between two ISO dates (0 when either is missing or the order is reversed). */
 export function yearsBetween(from: string | undefined | null, to: string | undefined | null): number | null {
   if (!from || !to) return null;

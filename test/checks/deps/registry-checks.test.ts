@@ -115,3 +115,14 @@ describe('deps.nonexistent', () => {
     expect((await runCheckOn(nonexistentCheck, { 'package.json': app({ ms: '^2.0.0' }) }, { facts: { registry: unknownRegistry('ms') } })).status).toBe('unknown');
   });
 });
+
+describe('a pass needs the registry to have answered for most dependencies', () => {
+  it('is unknown, not pass, when only a sample of the dependencies could be looked up (near miss)', async () => {
+    const names = ['ms', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'];
+    const files = { 'package.json': app(Object.fromEntries(names.map((name) => [name, '^2.1.0']))), 'package-lock.json': npmLock(Object.fromEntries(names.map((name) => [name, '2.1.3']))) };
+    const registry = registryOf(recorded('ms'), ...Object.values(unknownRegistry(...names.slice(1)).packages));
+    const result = await runCheckOn(deprecatedCheck, files, { facts: { registry } });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toMatch(/only 1 of 10 dependencies could be looked up/);
+  });
+});
