@@ -62,6 +62,7 @@ export const LEVELS: readonly LevelPolicy[] = [
       'testing.tests-present',
       'testing.tests-in-ci',
       'delivery.ci',
+      'deps.lockfile-sync',
       'deps.vulnerable',
       'deps.deprecated',
       'security.env-example',
