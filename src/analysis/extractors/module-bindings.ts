@@ -1,8 +1,10 @@
 // Which local names in a file come from which module: `import * as Sentry from '@sentry/node'`,
 // `const { init } = require('x')`. Several extractors resolve calls through this table so that a
 // `Sentry.init()` is recognised by where `Sentry` comes from, not by what it is called.
-import type { ts as TS } from 'ts-morph';
+import { ts as TS } from 'ts-morph';
 import { stringLiteralText } from './node-shapes.js';
+
+const { PropertyAccessExpression, CallExpression, NonNullExpression, ParenthesizedExpression, AwaitExpression, Identifier, ThisKeyword } = TS.SyntaxKind;
 
 export interface ModuleBinding {
   module: string;
@@ -89,29 +91,31 @@ export function rootIdentifier(ts: typeof TS, expression: TS.Expression): TS.Ide
 
 /** Dotted text of a member chain with calls elided: `this.prisma.user` → `this.prisma.user`, `knex('t').where()` → `knex().where()`. */
 export function chainText(ts: typeof TS, expression: TS.Expression, limit = 6): string {
+  // Hot (several extractors call it on every call expression): parts are collected from the end of
+  // the chain and joined once, a call joining its receiver without a dot.
   const parts: string[] = [];
   let current: TS.Expression = expression;
   while (parts.length < limit) {
-    if (ts.isPropertyAccessExpression(current)) {
-      parts.unshift(current.name.text);
-      current = current.expression;
-    } else if (ts.isCallExpression(current)) {
-      parts.unshift('()');
-      current = current.expression;
-    } else if (ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current)) {
-      current = current.expression;
-    } else if (ts.isIdentifier(current)) {
-      parts.unshift(current.text);
-      break;
-    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
-      parts.unshift('this');
-      break;
+    const kind = current.kind;
+    if (kind === PropertyAccessExpression) {
+      parts.push((current as TS.PropertyAccessExpression).name.text);
+      current = (current as TS.PropertyAccessExpression).expression;
+    } else if (kind === CallExpression) {
+      parts.push('()');
+      current = (current as TS.CallExpression).expression;
+    } else if (kind === NonNullExpression || kind === ParenthesizedExpression || kind === AwaitExpression) {
+      current = (current as TS.NonNullExpression).expression;
     } else {
-      parts.unshift('?');
+      parts.push(kind === Identifier ? (current as TS.Identifier).text : kind === ThisKeyword ? 'this' : '?');
       break;
     }
   }
-  return parts.join('.').replace(/\.\(\)/g, '()');
+  let text = parts[parts.length - 1] ?? '';
+  for (let index = parts.length - 2; index >= 0; index--) {
+    const part = parts[index]!;
+    text += part === '()' ? part : `.${part}`;
+  }
+  return text;
 }
 
 /** Does the expression read an environment variable (`process.env.X`, `import.meta.env.X`, `env.X`)? */
