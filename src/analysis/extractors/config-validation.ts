@@ -141,7 +141,8 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     const call = node as TS.CallExpression | TS.NewExpression;
     const callee = call.expression;
     const args: readonly TS.Expression[] = call.arguments ?? [];
-    const line = lineOfNode(input, call);
+    // Only the few calls that are recorded need their line (a binary search per call otherwise).
+    const line = (): number => lineOfNode(input, call);
 
     // A library call: `cleanEnv(…)`, `envalid.cleanEnv(…)`, `require('dotenv-safe').config()`.
     let module: string | null = null;
@@ -158,7 +159,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     const validator = module ? validatorFor(module) : undefined;
     if (validator && name && validator.calls.includes(name)) {
       if (!validator.requiredOption || hasOption(ts, args, validator.requiredOption)) {
-        validations.push({ line, how: `${validator.title} ${calleeText(input, callee)}()` });
+        validations.push({ line: line(), how: `${validator.title} ${calleeText(input, callee)}()` });
         continue;
       }
     }
@@ -166,7 +167,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     // A schema handed the environment: `EnvSchema.parse(process.env)`, `v.parse(S, { PORT: process.env.PORT })`.
     const method = calleeName(ts, callee);
     if (method && SCHEMA_VALIDATE_METHODS.has(method) && args.some((argument) => carriesEnvironment(ts, argument, aliases))) {
-      validations.push({ line, how: `${calleeText(input, callee)}(…environment…)` });
+      validations.push({ line: line(), how: `${calleeText(input, callee)}(…environment…)` });
       continue;
     }
 
@@ -174,7 +175,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     const first = args[0];
     if (method && ASSERT_FUNCTIONS.has(method) && first) {
       const envName = envReadName(ts, first);
-      if (envName) guards.push({ line, name: envName });
+      if (envName) guards.push({ line: line(), name: envName });
     }
   }
 
