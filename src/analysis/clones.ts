@@ -31,6 +31,10 @@ interface Run {
   otherLastSlot: number;
 }
 
+/** Token offsets between two copies fit in 32 bits; the file index goes above them (exact below 2^53). */
+const OFFSET_SPAN = 2 ** 32;
+const OFFSET_BIAS = 2 ** 31;
+
 const touches = (a: CloneSide, b: CloneSide): boolean => a.file === b.file && b.startLine <= a.endLine + 1 && a.startLine <= b.endLine + 1;
 
 /** A copy found in pieces (its runs broken by repeated lines) is reported as one block. */
@@ -78,46 +82,53 @@ export function findClones(
     for (let line = original.startLine; line <= original.endLine; line++) marked[run.other]!.add(line);
   };
   files.forEach(({ fingerprints }, fileIndex) => {
-    const open = new Map<string, Run>();
-    for (let slot = 0; slot < fingerprints.hashes.length; slot++) {
-      const hash = fingerprints.hashes[slot]!;
-      const start = fingerprints.starts[slot]!;
+    // Open runs by (other file, token offset between the copies), the pair packed in one number:
+    // this loop runs once per fingerprint of the repository.
+    const open = new Map<number, Run>();
+    const { hashes, starts } = fingerprints;
+    for (let slot = 0; slot < hashes.length; slot++) {
+      const hash = hashes[slot]!;
+      const start = starts[slot]!;
       const seen = first.get(hash);
       if (seen === undefined) {
         first.set(hash, [fileIndex * SLOT_BITS + slot]);
         continue;
       }
-      // Prefer the occurrence that continues a block already open.
-      let chosen: { other: number; otherSlot: number; key: string; run: Run | undefined } | null = null;
+      // Prefer the occurrence that continues a block already open; else, within one file, the
+      // nearest earlier occurrence: a run of similar lines then matches itself one period back,
+      // overlaps, and is not mistaken for a copy.
+      let chosenOther = -1;
+      let chosenSlot = 0;
+      let chosenKey = 0;
+      let chosenRun: Run | undefined;
       for (const occurrence of seen) {
         const other = Math.floor(occurrence / SLOT_BITS);
         const otherSlot = occurrence % SLOT_BITS;
         if (other === fileIndex && otherSlot >= slot) continue;
-        const key = `${other}:${start - files[other]!.fingerprints.starts[otherSlot]!}`;
+        const key = other * OFFSET_SPAN + (start - files[other]!.fingerprints.starts[otherSlot]! + OFFSET_BIAS);
         const run = open.get(key);
-        const candidate = { other, otherSlot, key, run };
-        if (run && start - fingerprints.starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS) {
-          chosen = candidate;
-          break;
+        const continues = run !== undefined && start - starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS;
+        if (continues || chosenOther === -1 || (other === fileIndex && otherSlot > chosenSlot)) {
+          chosenOther = other;
+          chosenSlot = otherSlot;
+          chosenKey = key;
+          chosenRun = run;
         }
-        // Within one file, the nearest earlier occurrence: a run of similar lines then matches
-        // itself one period back, overlaps, and is not mistaken for a copy.
-        if (!chosen || (other === fileIndex && otherSlot > chosen.otherSlot)) chosen = candidate;
+        if (continues) break;
       }
       const firstOwner = Math.floor(seen[0]! / SLOT_BITS);
       if (firstOwner === fileIndex) {
         seen.push(fileIndex * SLOT_BITS + slot);
         if (seen.length > MAX_OCCURRENCES) seen.splice(1, 1);
       }
-      if (!chosen) continue;
-      const { other, otherSlot, key, run } = chosen;
-      if (run && start - fingerprints.starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS) {
-        run.lastSlot = slot;
-        run.otherLastSlot = otherSlot;
+      if (chosenOther === -1) continue;
+      if (chosenRun && start - starts[chosenRun.lastSlot]! <= CLONE_WINDOW_TOKENS) {
+        chosenRun.lastSlot = slot;
+        chosenRun.otherLastSlot = chosenSlot;
         continue;
       }
-      if (run) close(fileIndex, run);
-      open.set(key, { other, firstSlot: slot, lastSlot: slot, otherFirstSlot: otherSlot, otherLastSlot: otherSlot });
+      if (chosenRun) close(fileIndex, chosenRun);
+      open.set(chosenKey, { other: chosenOther, firstSlot: slot, lastSlot: slot, otherFirstSlot: chosenSlot, otherLastSlot: chosenSlot });
     }
     for (const run of open.values()) close(fileIndex, run);
   });
