@@ -224,13 +224,17 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
   const addCyclomatic = (): void => {
     if (cyclomaticTarget) cyclomaticTarget.record.cyclomatic++;
   };
-  const withBlock = (visitChildren: () => void): void => {
+  // A block statement (if, loop, switch, try) deepens the nesting of the function around it; the
+  // frame entered is the one left, even if a nested function was pushed meanwhile.
+  const enterBlock = (): Frame | undefined => {
     const frame = current();
     if (frame) {
       frame.blockDepth++;
       if (frame.blockDepth > frame.record.depth) frame.record.depth = frame.blockDepth;
     }
-    visitChildren();
+    return frame;
+  };
+  const leaveBlock = (frame: Frame | undefined): void => {
     if (frame) frame.blockDepth--;
   };
 
@@ -327,18 +331,16 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
         const isElseIf = parent !== undefined && ts.isIfStatement(parent) && parent.elseStatement === statement;
         addCyclomatic();
         addCognitive(isElseIf ? 1 : nesting + 1, !isElseIf);
-        const body = (): void => {
-          visit(statement.expression);
-          visitAt(statement.thenStatement, nesting + 1);
-          const otherwise = statement.elseStatement;
-          if (otherwise && ts.isIfStatement(otherwise)) visit(otherwise);
-          else if (otherwise) {
-            addCognitive(1, false);
-            visitAt(otherwise, nesting + 1);
-          }
-        };
-        if (isElseIf) body();
-        else withBlock(body);
+        const frame = isElseIf ? undefined : enterBlock();
+        visit(statement.expression);
+        visitAt(statement.thenStatement, nesting + 1);
+        const otherwise = statement.elseStatement;
+        if (otherwise && ts.isIfStatement(otherwise)) visit(otherwise);
+        else if (otherwise) {
+          addCognitive(1, false);
+          visitAt(otherwise, nesting + 1);
+        }
+        leaveBlock(frame);
         return;
       }
       case ForStatement:
@@ -349,47 +351,50 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
         addCyclomatic();
         addCognitive(nesting + 1, true);
         const loop = node as TS.IterationStatement;
-        withBlock(() =>
-          forEachChild(loop, (child) => {
-            if (child === loop.statement) visitAt(child, nesting + 1);
-            else visit(child);
-          }),
-        );
+        const frame = enterBlock();
+        const savedLoop = loopBody;
+        loopBody = loop.statement;
+        forEachChild(loop, visitLoopChild);
+        loopBody = savedLoop;
+        leaveBlock(frame);
         return;
       }
       case SwitchStatement: {
         const statement = node as TS.SwitchStatement;
         addCognitive(nesting + 1, true);
-        withBlock(() => {
-          visit(statement.expression);
-          for (const clause of statement.caseBlock.clauses) {
-            if (ts.isCaseClause(clause)) {
-              addCyclomatic();
-              visitAt(clause.expression, nesting + 1);
-            }
-            for (const child of clause.statements) visitAt(child, nesting + 1);
+        const frame = enterBlock();
+        visit(statement.expression);
+        for (const clause of statement.caseBlock.clauses) {
+          if (ts.isCaseClause(clause)) {
+            addCyclomatic();
+            visitAt(clause.expression, nesting + 1);
           }
-        });
+          for (const child of clause.statements) visitAt(child, nesting + 1);
+        }
+        leaveBlock(frame);
         return;
       }
       case TryStatement: {
         const statement = node as TS.TryStatement;
-        withBlock(() => {
-          visit(statement.tryBlock);
-          const clause = statement.catchClause;
-          if (clause) {
-            addCyclomatic();
-            addCognitive(nesting + 1, true);
-            if (clause.variableDeclaration) visit(clause.variableDeclaration);
-            visitAt(clause.block, nesting + 1);
-          }
-          if (statement.finallyBlock) visit(statement.finallyBlock);
-        });
+        const frame = enterBlock();
+        visit(statement.tryBlock);
+        const clause = statement.catchClause;
+        if (clause) {
+          addCyclomatic();
+          addCognitive(nesting + 1, true);
+          if (clause.variableDeclaration) visit(clause.variableDeclaration);
+          visitAt(clause.block, nesting + 1);
+        }
+        if (statement.finallyBlock) visit(statement.finallyBlock);
+        leaveBlock(frame);
         return;
       }
-      case WithStatement:
-        withBlock(() => forEachChild(node, visit));
+      case WithStatement: {
+        const frame = enterBlock();
+        forEachChild(node, visit);
+        leaveBlock(frame);
         return;
+      }
       case ConditionalExpression: {
         const expression = node as TS.ConditionalExpression;
         addCyclomatic();
@@ -456,6 +461,12 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
         break;
     }
     forEachChild(node, visit);
+  };
+  // The body of the loop being visited: it is one level deeper than the loop's other children.
+  let loopBody: TS.Node | undefined;
+  const visitLoopChild = (child: TS.Node): void => {
+    if (child === loopBody) visitAt(child, nesting + 1);
+    else visit(child);
   };
   const visitAt = (node: TS.Node, level: number): void => {
     const saved = nesting;
