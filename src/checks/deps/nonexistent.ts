@@ -2,7 +2,7 @@
 // assistant invented or a typo an attacker may register ("slopsquatting", typosquatting).
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, withoutManifest } from './support.js';
+import { installedRegistryDependencies, labelOf, locationOf, passIfLookedUp, plural, withoutManifest } from './support.js';
 
 export const nonexistentCheck = defineCheck({
   id: 'deps.nonexistent',
@@ -51,7 +51,8 @@ export const nonexistentCheck = defineCheck({
     }
     const unknown = statuses.length - known.length;
     const evidence = [`${plural(known.length, 'dependency')} looked up in ${registry.registry}`, ...(unknown > 0 ? [`${unknown} could not be looked up`] : [])];
-    if (findings.length === 0) return { status: 'pass', evidence };
+    const why = statuses.find(({ info }) => info?.status === 'unknown')?.info?.reason ?? 'not looked up';
+    if (findings.length === 0) return passIfLookedUp({ status: 'pass', evidence }, known.length, statuses.length, why);
     return { status: 'fail', evidence, findings };
   },
 });

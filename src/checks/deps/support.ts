@@ -63,13 +63,17 @@ const PASS_COVERAGE = 0.9;
  * nothing wrong says `unknown` instead (what it did find wrong still fails it).
  */
 export function passIfCovered<T extends CheckOutcome>(outcome: T, split: RegistrySplit): T | CheckOutcome {
-  const total = split.known.length + split.unknown.length;
-  if (outcome.status !== 'pass' || total === 0 || split.known.length / total >= PASS_COVERAGE) return outcome;
+  return passIfLookedUp(outcome, split.known.length, split.known.length + split.unknown.length, split.unknown[0]?.reason ?? 'no answer');
+}
+
+/** The same rule from counts: `lookedUp` of `total` dependencies answered for. */
+export function passIfLookedUp<T extends CheckOutcome>(outcome: T, lookedUp: number, total: number, why: string): T | CheckOutcome {
+  if (outcome.status !== 'pass' || total === 0 || lookedUp / total >= PASS_COVERAGE) return outcome;
   return {
     ...outcome,
     status: 'unknown',
     score: undefined,
-    reason: `only ${split.known.length} of ${total} dependencies could be looked up, too few to call it a pass (${split.unknown[0]?.reason ?? 'no answer'})`,
+    reason: `only ${lookedUp} of ${total} dependencies could be looked up, too few to call it a pass (${why})`,
   };
 }
 

@@ -19,6 +19,10 @@ export const README_TEMPLATES: readonly ReadmeTemplate[] = [
   { generator: 'Remix', marker: /Welcome to Remix!/i },
   { generator: 'React Router', marker: /A modern, production-ready template for building full-stack React applications using React Router/i },
   { generator: 'Expo', marker: /is an \[?Expo\]?(\([^)]*\))? project created with/i },
+  // App builders whose exported repositories keep the builder's README.
+  { generator: 'Lovable', marker: /Welcome to your Lovable project/i },
+  { generator: 'Bolt', marker: /^#?\s*bolt\.new\b|created with \[?bolt\.new/im },
+  { generator: 'v0', marker: /automatically synced with your \[?v0\.(dev|app)/i },
   { generator: 'NestJS', marker: /A progressive \[?Node\.js\]?(\([^)]*\))? framework for building efficient and scalable server-side applications/i },
 ];
 

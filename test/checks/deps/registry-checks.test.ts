@@ -126,3 +126,14 @@ describe('a pass needs the registry to have answered for most dependencies', () 
     expect(result.reason).toMatch(/only 1 of 10 dependencies could be looked up/);
   });
 });
+
+describe('deps.nonexistent on a sample', () => {
+  it('is unknown, not pass, when only a few names could be looked up (near miss)', async () => {
+    const names = ['ms', 'b1', 'b2', 'b3'];
+    const files = { 'package.json': app(Object.fromEntries(names.map((name) => [name, '^2.1.0']))) };
+    const registry = registryOf(recorded('ms'), ...Object.values(unknownRegistry(...names.slice(1)).packages));
+    const result = await runCheckOn(nonexistentCheck, files, { facts: { registry } });
+    expect(result.status).toBe('unknown');
+    expect(result.reason).toMatch(/only 1 of 4 dependencies could be looked up/);
+  });
+});

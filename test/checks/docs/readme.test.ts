@@ -35,6 +35,14 @@ const cases: { name: string; files: Record<string, string>; status: string; evid
     name: 'an untouched Create React App README',
     files: { 'README.md': '# Getting Started with Create React App\n\nThis project was bootstrapped with [Create React App](https://github.com/facebook/create-react-app).\n\n## Available Scripts\n\nIn the project directory, you can run:\n\n### `npm start`\n\nRuns the app in the development mode.\n' },
     status: 'partial',
+  },  {
+    name: 'the README an app builder (Lovable) exported with the code',
+    files: {
+      'README.md':
+        '# Welcome to your Lovable project\n\n## Project info\n\n**URL**: https://lovable.dev/projects/abc\n\n## How can I edit this code?\n\n```sh\ngit clone <YOUR_GIT_URL>\nnpm i\nnpm run dev\n```\n\n## What technologies are used for this project?\n\n- Vite\n- TypeScript\n- React\n',
+    },
+    status: 'partial',
+    evidence: /Lovable/,
   },
 ];
 
