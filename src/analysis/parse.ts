@@ -24,8 +24,11 @@ function scriptKindFor(path: string): ts.ScriptKind {
   return kind === ts.ScriptKind.JS && path.endsWith('.js') ? ts.ScriptKind.JSX : kind;
 }
 
+// No extractor reads JSDoc nodes (comments come from the token scan), so the parser need not build them.
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  return ts.createSourceFile(path, text, PARSE_OPTIONS, false, scriptKindFor(path));
 }
 
 function parseErrorsOf(sourceFile: ts.SourceFile): ParsedFile['parseErrors'] {
