@@ -43,17 +43,31 @@ export function resolveModulePath(tree: RepoTree, base: string): string | 'asset
   return null;
 }
 
-/** `dist/index.js` in a package whose source is `src/index.ts`: map build output back to source. */
+/**
+ * `dist/cli/main.js` (build output, not in the repository) → `src/cli/main.ts`: the source it is
+ * built from. `packageDir` is where the build folder sits ('' for the root).
+ */
+function sourceOfBuildOutput(tree: RepoTree, packageDir: string, relative: string): string | null {
+  if (!BUILD_DIRS.test(relative)) return null;
+  const source = relative.replace(BUILD_DIRS, 'src/').replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+  const mapped = resolveModulePath(tree, joinPath(packageDir, source));
+  return mapped && mapped !== 'asset' ? mapped : null;
+}
+
+/** A file a package.json names (main, bin, exports), mapped back to source when it is build output. */
 export function resolvePackageFile(tree: RepoTree, packageDir: string, file: string): string | null {
   const relative = file.replace(/^\.\//, '');
   const direct = resolveModulePath(tree, joinPath(packageDir, relative));
   if (direct && direct !== 'asset') return direct;
-  if (BUILD_DIRS.test(relative)) {
-    const source = relative.replace(BUILD_DIRS, 'src/').replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
-    const mapped = resolveModulePath(tree, joinPath(packageDir, source));
-    if (mapped && mapped !== 'asset') return mapped;
-  }
-  return null;
+  return sourceOfBuildOutput(tree, packageDir, relative);
+}
+
+/** A relative import that names build output (a bin script importing `../dist/cli.js`) leads to its source. */
+function resolveBuildImport(tree: RepoTree, path: string): string | null {
+  const match = /(^|\/)(dist|build|lib|out|esm|cjs)\//.exec(path);
+  if (!match) return null;
+  const packageDir = path.slice(0, match.index);
+  return sourceOfBuildOutput(tree, packageDir, path.slice(match.index + match[1]!.length));
 }
 
 interface PathMapping {
@@ -172,7 +186,8 @@ function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFa
       const relative = record.specifier.startsWith('./') || record.specifier.startsWith('../') || record.specifier === '.' || record.specifier === '..';
       let target: string | 'asset' | null;
       if (relative) {
-        target = resolveModulePath(tree, joinPath(dirname(file.path), record.specifier.split('?')[0]!));
+        const path = joinPath(dirname(file.path), record.specifier.split('?')[0]!);
+        target = resolveModulePath(tree, path) ?? resolveBuildImport(tree, path);
         if (target === null) graph.unresolved.push({ from: file.path, specifier: record.specifier, line: record.line });
       } else {
         target = resolveBare(file.path, record.specifier);

@@ -141,3 +141,18 @@ describe('code.unused-exports', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual(['src/util.ts:2: export `unusedHelper` is not imported anywhere.']);
   });
 });
+
+describe('a bin script that imports the build output', () => {
+  it('leads to the source, so what the CLI uses is neither an unused file nor an unused export (near miss)', async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'tool', private: true, bin: { tool: 'bin/tool.js' } }),
+      'bin/tool.js': "import('../dist/cli/main.js').then((cli) => cli.main(process.argv));",
+      'src/cli/main.ts': "import { helper } from './helper.js';\nexport function main(argv: string[]) { return helper(argv); }",
+      'src/cli/helper.ts': 'export function helper(argv: string[]) { return argv.length; }',
+    };
+    const exports = await runCheckOn(unusedExportsCheck, files);
+    expect(exports.findings).toEqual([]);
+    const unusedFiles = await runCheckOn(unusedFilesCheck, files);
+    expect(unusedFiles.findings).toEqual([]);
+  });
+});
