@@ -218,7 +218,7 @@ function parseJenkinsfile(path: string, text: string): CiConfig {
 }
 
 /** Reads and parses one configuration; an unreadable file is recorded like a parse failure. */
-export function parseCiConfig(spec: CiProviderSpec, path: string, tree: RepoTree): CiConfig {
+function parseCiConfig(spec: CiProviderSpec, path: string, tree: RepoTree): CiConfig {
   const text = tree.read(path);
   if (text === null) {
     const reason = tree.unreadable.get(path) ?? 'unreadable';

@@ -6,7 +6,7 @@ import { DEPLOY_CONFIGS, NOT_DEPLOY_FOLDERS } from '../knowledge/deploy-configs.
 import { isFixturePath } from '../util/paths.js';
 
 /** The deployment configuration this file is, if any. */
-export function deployConfigOf(path: string, tree: RepoTree): DeployConfigRef | null {
+function deployConfigOf(path: string, tree: RepoTree): DeployConfigRef | null {
   if (isFixturePath(path) || NOT_DEPLOY_FOLDERS.test(path)) return null;
   for (const spec of DEPLOY_CONFIGS) {
     if (!spec.path.test(path)) continue;

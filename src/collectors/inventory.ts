@@ -294,7 +294,7 @@ function readText(absolute: string, size: number): { text: string } | { refused:
 }
 
 /** A `RepoTree` over files on disk that reads each file at most once, on first request. */
-export function diskTree(root: string, source: 'git' | 'walk', files: FileEntry[], skipped: Skip[]): RepoTree {
+function diskTree(root: string, source: 'git' | 'walk', files: FileEntry[], skipped: Skip[]): RepoTree {
   const byPath = new Map(files.map((entry) => [entry.path, entry]));
   const texts = new Map<string, string | null>();
   const unreadable = new Map<string, string>();

@@ -70,7 +70,7 @@ function evaluate(condition: KindCondition, manifest: PackageManifest, tree: Rep
 }
 
 /** The kind of one package, by the first rule whose conditions all hold. */
-export function classifyPackage(manifest: PackageManifest, tree: RepoTree): Verdict {
+function classifyPackage(manifest: PackageManifest, tree: RepoTree): Verdict {
   for (const rule of PROJECT_KIND_RULES) {
     const evidence: string[] = [];
     for (const condition of rule.when) {

@@ -48,7 +48,7 @@ function mergeMetrics(target: Record<string, unknown>, extra: Record<string, unk
   }
 }
 
-export class AuditIncompleteError extends Error {}
+class AuditIncompleteError extends Error {}
 
 export async function runAudit(request: AuditRequest): Promise<Report> {
   const started = performance.now();

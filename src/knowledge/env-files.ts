@@ -2,7 +2,7 @@
 // reads environment variables, and which variables the runtime or the platform provides by itself.
 
 /** Name segments (split on `.`, `-`, `_`) that mark a file as a template with placeholder values. */
-export const TEMPLATE_SEGMENTS: ReadonlySet<string> = new Set([
+const TEMPLATE_SEGMENTS: ReadonlySet<string> = new Set([
   'example',
   'examples',
   'sample',
@@ -23,7 +23,7 @@ export const TEST_ENV_SEGMENTS: ReadonlySet<string> = new Set(['test', 'testing'
  * Prefixes that frameworks expose to the browser bundle: such values are public by design, and
  * Next.js and Vite document committing them in `.env` files.
  */
-export const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
+const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
   'NEXT_PUBLIC_',
   'VITE_',
   'REACT_APP_',
@@ -75,7 +75,7 @@ export const ENV_OBJECTS: readonly (readonly string[])[] = [
 export const ENV_GETTERS: readonly (readonly string[])[] = [['Deno', '.', 'env', '.', 'get', '(']];
 
 /** Variables set by Node, npm, the shell, CI services, hosting platforms or the bundler: no template needed. */
-export const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
+const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
   'NODE_ENV',
   'CI',
   'HOME',
@@ -125,7 +125,7 @@ export const RUNTIME_PROVIDED_VARIABLES: ReadonlySet<string> = new Set([
   'BASE_URL',
 ]);
 
-export const RUNTIME_PROVIDED_PREFIXES: readonly string[] = [
+const RUNTIME_PROVIDED_PREFIXES: readonly string[] = [
   'XDG_',
   'LC_',
   'npm_',

@@ -17,7 +17,7 @@ export interface PackageGroup {
 }
 
 /** Frameworks whose presence makes an application that renders pages (and often serves an API too). */
-export const WEB_APP_FRAMEWORKS: PackageGroup = {
+const WEB_APP_FRAMEWORKS: PackageGroup = {
   label: 'web-app framework',
   packages: [
     'next',
@@ -78,22 +78,22 @@ export const SERVER_FRAMEWORKS: PackageGroup = {
 };
 
 /** Bundlers and dev servers that, with a UI library, make a single-page application. */
-export const SPA_BUNDLERS: PackageGroup = {
+const SPA_BUNDLERS: PackageGroup = {
   label: 'bundler',
   packages: ['vite', 'webpack', 'parcel', '@rsbuild/core', '@rspack/core', '@farmfe/core', 'snowpack'],
 };
 
 /** Browser UI libraries (`react-dom`, not `react`, which React Native apps and libraries share). */
-export const UI_LIBRARIES: PackageGroup = {
+const UI_LIBRARIES: PackageGroup = {
   label: 'UI library',
   packages: ['react-dom', 'vue', 'svelte', 'solid-js', 'preact', 'lit'],
 };
 
 /** Config files of web-app frameworks, for apps whose package.json does not name the framework itself. */
-export const WEB_APP_CONFIG_FILES = /^(next|nuxt|svelte|astro|remix|gatsby|angular|react-router)\.config\.[cm]?[jt]s$|^angular\.json$/;
+const WEB_APP_CONFIG_FILES = /^(next|nuxt|svelte|astro|remix|gatsby|angular|react-router)\.config\.[cm]?[jt]s$|^angular\.json$/;
 
 /** Files that say a package is deployed as a long-running process. */
-export const PROCESS_DEPLOY_FILES = /^(Dockerfile|Containerfile|Procfile|fly\.toml|render\.yaml|app\.yaml|railway\.json|railway\.toml)$/;
+const PROCESS_DEPLOY_FILES = /^(Dockerfile|Containerfile|Procfile|fly\.toml|render\.yaml|app\.yaml|railway\.json|railway\.toml)$/;
 
 /**
  * Fields that make a package importable. `main` alone is weaker evidence: `npm init` writes

@@ -605,7 +605,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
 ];
 
 /** Words and shapes that mark a value as a stand-in rather than a credential. */
-export const PLACEHOLDER_WORDS: readonly string[] = [
+const PLACEHOLDER_WORDS: readonly string[] = [
   'xxxx',
   'your',
   'example',
@@ -631,7 +631,7 @@ export const PLACEHOLDER_WORDS: readonly string[] = [
 ];
 
 /** Template references that put the real value in at run time. */
-export const PLACEHOLDER_SHAPES: readonly RegExp[] = [
+const PLACEHOLDER_SHAPES: readonly RegExp[] = [
   /<[^>]*>/,
   /\$\{/,
   /\{\{/,

@@ -15,7 +15,7 @@ const bulkAdvisorySchema = z.object({
   vulnerable_versions: z.string(),
 });
 
-export const bulkAnswerSchema = z.record(z.string(), z.array(bulkAdvisorySchema));
+const bulkAnswerSchema = z.record(z.string(), z.array(bulkAdvisorySchema));
 
 export function normaliseSeverity(value: string | undefined): AdvisorySeverity {
   const lower = (value ?? '').toLowerCase();
@@ -32,7 +32,7 @@ function satisfies(version: string, range: string): boolean {
 }
 
 /** The installed versions an affected range covers. */
-export function affectedVersions(installed: readonly string[], range: string): string[] {
+function affectedVersions(installed: readonly string[], range: string): string[] {
   return installed.filter((version) => satisfies(version, range));
 }
 

@@ -29,7 +29,7 @@ export interface Failure {
 }
 
 /** Why a request failed, in words, without URLs carrying credentials. */
-export function describeFailure(error: unknown): Failure {
+function describeFailure(error: unknown): Failure {
   const { statusCode, code, type } = (typeof error === 'object' && error !== null ? error : {}) as { statusCode?: number; code?: string; type?: string };
   if (typeof statusCode === 'number') return { reason: `the registry answered HTTP ${statusCode}`, unreachable: false };
   const message = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,7 @@ import { cell, headerLines, inline, planTable, progressSection, summarySection, 
 import { formatScore, locationText, messageBesideLocation, plural } from './shared.js';
 
 /** GitHub shows at most 10 annotations of each kind per step; more than this only floods the log. */
-export const ANNOTATION_LIMIT = 50;
+const ANNOTATION_LIMIT = 50;
 const SUMMARY_PLAN_ITEMS = 10;
 const SUMMARY_NEW_FINDINGS = 20;
 

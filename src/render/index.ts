@@ -44,4 +44,3 @@ export const FORMATS = {
 
 export type FormatName = keyof typeof FORMATS;
 
-export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];

@@ -226,7 +226,7 @@ function unknownSection(model: ClientModel): string[] {
   return out;
 }
 
-export function explanationSection(model: ClientModel, report: Report): string[] {
+function explanationSection(model: ClientModel, report: Report): string[] {
   const { explanation } = model;
   const out = ['## How the score is computed', ''];
   out.push(

@@ -93,7 +93,7 @@ export function renderPortfolioHtml(portfolio: Portfolio): string {
   );
 }
 
-export function renderPortfolioJson(portfolio: Portfolio): string {
+function renderPortfolioJson(portfolio: Portfolio): string {
   return `${JSON.stringify({ portfolioVersion: 1, ...portfolio }, null, 2)}\n`;
 }
 

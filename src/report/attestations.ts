@@ -10,7 +10,7 @@ const isoDate = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'expected an ISO date such as 2026-05-01');
 
-export const attestationSchema = z
+const attestationSchema = z
   .strictObject({
     checkId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected a check id such as data.backups'),
     statement: z.string().trim().min(1, 'say what is attested'),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SEVERITIES, severityRank, type Severity } from '../core/types.js';
 import type { Report, ReportFinding } from './schema.js';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 export const baselineSchema = z.object({
   version: z.literal(BASELINE_VERSION),

@@ -6,7 +6,7 @@ import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { moduleBindings, requiredModule } from './module-bindings.js';
 
-export const DANGEROUS_PATTERN_KINDS = [
+const DANGEROUS_PATTERN_KINDS = [
   'eval',
   'new-function',
   'shell-command-from-strings',

@@ -30,7 +30,7 @@ function unbounded(range: string): boolean {
   }
 }
 
-export function riskOf(dependency: DirectDependency): Risk | null {
+function riskOf(dependency: DirectDependency): Risk | null {
   const kindRisk = KIND_RISKS[dependency.specifierKind];
   if (kindRisk) return kindRisk;
   const range = dependency.specifierKind === 'alias' ? dependency.range.replace(/^npm:.+@/, '') : dependency.range;

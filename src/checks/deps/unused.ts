@@ -18,7 +18,7 @@ const CHECKED_TYPES = new Set(['dependencies', 'devDependencies', 'optionalDepen
 const CHECKED_KINDS = new Set(['range', 'version', 'tag', 'alias', 'git', 'url', 'file']);
 
 /** `@types/scope__name` → `@scope/name`; `@types/lodash` → `lodash`. */
-export function typedPackage(name: string): string | null {
+function typedPackage(name: string): string | null {
   if (!name.startsWith('@types/')) return null;
   const bare = name.slice('@types/'.length);
   return bare.includes('__') ? `@${bare.replace('__', '/')}` : bare;

@@ -6,7 +6,7 @@ export interface ReadmeTemplate {
   marker: RegExp;
 }
 
-export const README_TEMPLATES: readonly ReadmeTemplate[] = [
+const README_TEMPLATES: readonly ReadmeTemplate[] = [
   { generator: 'Create React App', marker: /bootstrapped with \[?Create React App/i },
   { generator: 'create-next-app', marker: /is a \[?Next\.js\]?(\([^)]*\))? project bootstrapped with/i },
   { generator: 'create-vite (React)', marker: /provides a minimal setup to get React working in Vite/i },

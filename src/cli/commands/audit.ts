@@ -16,7 +16,7 @@ import { inGithubActions, publishToGithub, repositoryPrefix } from '../github.js
 import { createLogger, createProgress, readAttestations, readJsonFile } from '../io.js';
 import { auditFlagsSchema, defaultCacheDir, parseFlags, type AuditFlags } from '../options.js';
 
-export async function resolveTarget(path: string): Promise<string> {
+async function resolveTarget(path: string): Promise<string> {
   const root = resolve(path);
   let info;
   try {
@@ -28,7 +28,7 @@ export async function resolveTarget(path: string): Promise<string> {
   return root;
 }
 
-export function useColor(flag: boolean | undefined, toFile: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+function useColor(flag: boolean | undefined, toFile: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
@@ -41,7 +41,7 @@ export interface GateResult {
 }
 
 /** The CI gate: a minimum score and a maximum tolerated severity. */
-export function evaluateGate(report: Report, failUnder: number | undefined, failOn: Severity | undefined): GateResult {
+function evaluateGate(report: Report, failUnder: number | undefined, failOn: Severity | undefined): GateResult {
   const reasons: string[] = [];
   if (failUnder !== undefined) {
     if (report.score === null) reasons.push(`no score could be computed, so --fail-under ${failUnder} cannot be met`);
@@ -63,7 +63,7 @@ export async function writeOutput(text: string, output: string | undefined): Pro
   await writeFile(resolve(output), text);
 }
 
-export async function buildContext(root: string, flags: AuditFlags, ignorePaths: readonly string[]): Promise<AuditContext> {
+async function buildContext(root: string, flags: AuditFlags, ignorePaths: readonly string[]): Promise<AuditContext> {
   return {
     root,
     now: flags.now ? new Date(flags.now) : new Date(),
@@ -87,7 +87,7 @@ export interface AuditInputs {
   baseline: Baseline | null;
 }
 
-export async function readAuditInputs(root: string, flags: AuditFlags): Promise<AuditInputs> {
+async function readAuditInputs(root: string, flags: AuditFlags): Promise<AuditInputs> {
   if (flags.maxDrop !== undefined && !flags.baseline) throw new UsageError('--max-drop needs --baseline <file> to compare the score with');
   return {
     attestations: await readAttestations(root),
@@ -116,7 +116,7 @@ export async function produceReport(
   return { report, config, root, inputs };
 }
 
-export async function auditAction(path: string, raw: Record<string, unknown>): Promise<number> {
+async function auditAction(path: string, raw: Record<string, unknown>): Promise<number> {
   const flags = parseFlags(auditFlagsSchema, raw);
   const { report, config, root, inputs } = await produceReport(path, flags);
 

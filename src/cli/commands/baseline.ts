@@ -5,9 +5,9 @@ import { EXIT } from '../errors.js';
 import { auditFlagsSchema, parseFlags } from '../options.js';
 import { produceReport, writeOutput } from './audit.js';
 
-export const DEFAULT_BASELINE_PATH = '.shipshape/baseline.json';
+const DEFAULT_BASELINE_PATH = '.shipshape/baseline.json';
 
-export async function baselineAction(path: string, raw: Record<string, unknown>): Promise<number> {
+async function baselineAction(path: string, raw: Record<string, unknown>): Promise<number> {
   const flags = parseFlags(auditFlagsSchema, { ...raw, output: raw.output ?? DEFAULT_BASELINE_PATH });
   const { report } = await produceReport(path, flags);
   const baseline = createBaseline(report);

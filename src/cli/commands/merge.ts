@@ -31,7 +31,7 @@ async function jsonFilesUnder(folder: string): Promise<string[]> {
  * Named files must be reports; in a folder, other JSON files (baselines, SARIF, package.json) are
  * passed over with a note.
  */
-export async function loadReports(inputs: readonly string[], warn: (message: string) => void): Promise<{ source: string; report: Report }[]> {
+async function loadReports(inputs: readonly string[], warn: (message: string) => void): Promise<{ source: string; report: Report }[]> {
   const loaded: { source: string; report: Report }[] = [];
   for (const input of inputs) {
     let info;
@@ -57,7 +57,7 @@ export async function loadReports(inputs: readonly string[], warn: (message: str
   return loaded;
 }
 
-export async function mergeAction(inputs: readonly string[], raw: Record<string, unknown>): Promise<number> {
+async function mergeAction(inputs: readonly string[], raw: Record<string, unknown>): Promise<number> {
   const flags = parseFlags(mergeFlags, raw);
   const reports = await loadReports(inputs, (message) => {
     if (!flags.quiet) process.stderr.write(`shipshape: ${message}\n`);

@@ -10,7 +10,7 @@ import { advisoriesFromOsv } from '../../registry/osv.js';
 import { registryClientFor } from './registry.js';
 
 /** Package name → installed versions: every package of the lockfile. */
-export function advisoryQuery(installed: InstalledFact): Record<string, string[]> {
+function advisoryQuery(installed: InstalledFact): Record<string, string[]> {
   const query: Record<string, Set<string>> = {};
   for (const entry of installed.packages) (query[entry.name] ??= new Set()).add(entry.version);
   return Object.fromEntries(Object.entries(query).map(([name, versions]) => [name, [...versions].sort()]));

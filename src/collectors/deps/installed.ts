@@ -25,7 +25,7 @@ import { parseYarnLockfile } from './lockfile-yarn.js';
 import { dependencyLines } from './manifest-lines.js';
 import { isRegistrySpecifier, parseSpecifier } from './specifier.js';
 
-export const DEPENDENCY_TYPES: readonly DependencyType[] = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+const DEPENDENCY_TYPES: readonly DependencyType[] = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
 /**
  * Parsers by lockfile name, in order of preference when one folder holds several and nothing names

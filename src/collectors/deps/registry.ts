@@ -11,11 +11,11 @@ import { loadNpmrc, redactUrl } from '../../registry/npmrc.js';
 import { packageWithoutInfo } from '../../registry/packument.js';
 import { isRegistrySpecifier } from './specifier.js';
 
-export const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 16;
 const PROBE_LIMITS: RequestLimits = { timeoutMs: 15_000, retries: 1 };
 
 /** The packages worth asking about: every registry dependency that is declared directly. */
-export function registryNames(installed: InstalledFact): string[] {
+function registryNames(installed: InstalledFact): string[] {
   const names = installed.direct.filter((dependency) => isRegistrySpecifier(dependency.specifierKind)).map((dependency) => dependency.packageName);
   return [...new Set(names)].sort();
 }
