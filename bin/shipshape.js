@@ -10,13 +10,22 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
   process.exit(2);
 }
-import('../dist/cli/main.js').then(
-  function (cli) {
-    return cli.main(process.argv);
-  },
-  function (error) {
-    process.stderr.write('shipshape: could not start: ' + (error && error.message ? error.message : error) + '\n');
-    process.stderr.write('If you are running from a source checkout, build it first: npm run build\n');
-    process.exit(3);
-  },
-);
+// Node's compile cache (in the system's temporary folder, never in the audited repository) saves
+// about a third of a second of start-up per run and per parse worker, mostly in loading TypeScript.
+import('node:module')
+  .then(function (module) {
+    if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
+  })
+  .then(function () {
+    return import('../dist/cli/main.js');
+  })
+  .then(
+    function (cli) {
+      return cli.main(process.argv);
+    },
+    function (error) {
+      process.stderr.write('shipshape: could not start: ' + (error && error.message ? error.message : error) + '\n');
+      process.stderr.write('If you are running from a source checkout, build it first: npm run build\n');
+      process.exit(3);
+    },
+  );

@@ -1,8 +1,9 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 
 const OFFLINE = ['--offline', '--no-cache', '--now', '2026-11-01'];
 let scratch: string;
@@ -75,5 +76,24 @@ describe('exit codes', () => {
     const help = await runCli(['audit', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--fail-under');
+  });
+});
+
+describe('on an end-of-life Node.js', () => {
+  // The machines this runs on may still have Node 20 on the PATH beside the Node 24 from node_modules.
+  const oldNode = ['/usr/local/bin/node', '/usr/bin/node'].find((path) => {
+    try {
+      const major = Number(execFileSync(path, ['-p', 'process.versions.node']).toString().split('.')[0]);
+      return major < 22;
+    } catch {
+      return false;
+    }
+  });
+
+  it.skipIf(!oldNode)('exits 2 with one line that names the version needed', () => {
+    const result = spawnSync(oldNode!, ['bin/shipshape.js', 'audit', '.'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^shipshape: Node\.js \d+\.\d+\.\d+ is not supported; it needs Node\.js 22\.12 or later/);
+    expect(result.stdout).toBe('');
   });
 });
