@@ -55,6 +55,7 @@ import { envExampleCheck } from './security/env-example.js';
 import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { secretsCheck } from './security/secrets.js';
+import { dependencyWeightCheck } from './simplicity/dependency-weight.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
 
@@ -116,6 +117,7 @@ export const checks: readonly AnyCheck[] = [
   deployConfigCheck,
   envCommittedCheck,
   envExampleCheck,
+  dependencyWeightCheck,
 ];
 
 export const checksById: ReadonlyMap<string, AnyCheck> = new Map(checks.map((check) => [check.id, check]));
