@@ -14,6 +14,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 
 async function shipshapePass(root) {
+  // As bin/shipshape.js does before loading the CLI, so that the bench measures what users run.
+  const { enableCompileCache } = await import('node:module');
+  if (typeof enableCompileCache === 'function') enableCompileCache();
   const { collectorsByKey } = await import(join(dist, 'collectors', 'index.js'));
   const { checks } = await import(join(dist, 'checks', 'index.js'));
   const { FactStore } = await import(join(dist, 'core', 'fact-store.js'));
