@@ -120,7 +120,18 @@ function calleeName(ts: typeof TS, callee: TS.Expression): string | null {
   return null;
 }
 
+/**
+ * Text that every validation or guard needs: an `env` property (`process.env`, `import.meta.env`)
+ * or a `…ProcessEnv` type, a validator's module name in a string, or a backslash that could spell
+ * one of them through an escape. One case-insensitive pass over the text, broader than needed.
+ */
+const MIGHT_VALIDATE = new RegExp(
+  ['env', ...CONFIG_VALIDATORS.flatMap((validator) => validator.modules)].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).concat('\\\\').join('|'),
+  'i',
+);
+
 export function extractConfigValidation(input: SourceInput): ConfigValidationExtract | null {
+  if (!MIGHT_VALIDATE.test(input.text)) return null;
   const { ts, sourceFile, nodes } = input;
   const validations: ConfigValidationExtract['validations'] = [];
   const guards: ConfigValidationExtract['guards'] = [];

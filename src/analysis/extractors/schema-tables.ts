@@ -114,6 +114,8 @@ export function extractSchemaTables(input: SourceInput): SchemaTablesExtract {
   const { ts, sourceFile, nodes } = input;
   const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
   const columns: CodeColumn[] = [];
+  // Both kinds of table below are declared through a binding of their library; most files have none.
+  if (![...bindings.values()].some((binding) => binding.module.startsWith('drizzle-orm') || binding.module === 'mongoose')) return { columns };
   for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
     const callee = node.expression;
     const name = ts.isIdentifier(callee) ? callee.text : null;
