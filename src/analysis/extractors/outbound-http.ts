@@ -138,11 +138,13 @@ export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
   const { ts, sourceFile, nodes, path } = input;
   const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
   const clientOf = clientBindings(bindings);
-  const instances = clientInstances(ts, nodes, clientOf);
+  // Instances and default timeouts both go through a bound client; most files import none.
+  const bound = clientOf.size > 0;
+  const instances = bound ? clientInstances(ts, nodes, clientOf) : new Map<string, Instance>();
   const reader = new CallReader(ts, sourceFile, clientOf, instances, !bindings.has('fetch'));
   const calls = (nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]).flatMap((node) => reader.read(node) ?? []);
   const clientSide = hasDirective(ts, sourceFile.statements, 'use client') || (/\.[jt]sx$/.test(path) && !/(^|\/)(route|middleware|server)\.[jt]sx$/.test(path));
-  return { calls, defaultTimeouts: defaultTimeoutsOf(ts, nodes, clientOf, instances), clientSide };
+  return { calls, defaultTimeouts: bound ? defaultTimeoutsOf(ts, nodes, clientOf, instances) : [], clientSide };
 }
 
 export const outboundHttpExtractor: FileExtractor<OutboundHttpExtract> = {
