@@ -1,5 +1,6 @@
-// Leftovers of a prototype: stubs that throw "not implemented", "TODO: implement" notes, mock or
-// demo data, lorem ipsum, fake latency, `Math.random()` ids and large commented-out blocks.
+// Leftovers of a prototype: stubs that throw a not-yet-implemented error, notes that promise an
+// implementation later, mock or demo data, lorem ipsum, fake latency, `Math.random()` ids and large
+// commented-out blocks.
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { functionName } from './functions.js';

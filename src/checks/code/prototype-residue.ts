@@ -6,7 +6,7 @@ import { basename, dirname } from '../../util/paths.js';
 import { MAX_FINDINGS, noSource, plural, productionFiles } from './shared.js';
 
 const KINDS: Record<ResidueKind | 'abandoned-copy', { severity: Severity; words: string }> = {
-  'not-implemented': { severity: 'high', words: 'throws "not implemented": a feature that looks present but fails when used' },
+  'not-implemented': { severity: 'high', words: 'throws a not-implemented error: a feature that looks present but fails when used' },
   'todo-implement': { severity: 'medium', words: 'a note says the real implementation is still to come' },
   'mock-data': { severity: 'medium', words: 'mock or demo data in shipping code' },
   'lorem-ipsum': { severity: 'low', words: 'placeholder text (lorem ipsum)' },
@@ -47,8 +47,8 @@ export const prototypeResidueCheck = defineCheck({
   title: 'No prototype leftovers in shipping code',
   failureTitle: 'Prototype leftovers remain in shipping code',
   rationale:
-    'A prototype is allowed to fake things; a product is not. Functions that throw "not implemented", ' +
-    '"TODO: implement" notes, hard-coded mock users and products, lorem ipsum, `setTimeout` delays that ' +
+    'A prototype is allowed to fake things; a product is not. Functions that throw a not-implemented error, ' +
+    'to-do notes promising an implementation later, hard-coded mock users and products, lorem ipsum, `setTimeout` delays that ' +
     'imitate a network, `Math.random()` ids, `Foo2.tsx` next to `Foo.tsx` and large commented-out blocks are ' +
     'the marks of a demo that became the product. Each is a place where the app appears to work but does ' +
     'not really. Test files are not searched.',
