@@ -1,7 +1,7 @@
 // docs.readme-setup: the README itself gives concrete install and run steps.
-import { unreadableReadme } from '../../collectors/docs.js';
 import { defineCheck } from '../../core/check.js';
 import { outlineReadme, type CodeLine } from './readme-outline.js';
+import { readableReadme } from './readme-presence.js';
 import { SETUP_COMMANDS, commandsOf, type SetupCommand, type SetupStep } from './setup-commands.js';
 
 interface SeenCommand {
@@ -76,22 +76,13 @@ export const readmeSetupCheck = defineCheck({
   effortMinutes: 20,
   requires: ['docs', 'project', 'tree'],
   run({ docs, project, tree }) {
-    const readme = docs.readme;
-    const unreadable = readme ? null : unreadableReadme(tree);
-    if (unreadable) {
-      return {
-        status: 'unknown',
-        evidence: [`${unreadable.path} exists but was not read: ${unreadable.reason}`],
-        reason: `${unreadable.path} could not be read as text (${unreadable.reason}), so its setup steps cannot be judged`,
-      };
-    }
-    if (!readme) {
-      return {
-        status: 'fail',
-        evidence: ['no README at the root, so no setup steps'],
-        findings: [{ message: 'There is no README, so nothing tells a newcomer how to install and run the project.', location: null }],
-      };
-    }
+    const found = readableReadme(docs, tree, {
+      judged: 'its setup steps',
+      missingEvidence: 'no README at the root, so no setup steps',
+      missingMessage: 'There is no README, so nothing tells a newcomer how to install and run the project.',
+    });
+    if ('outcome' in found) return found.outcome;
+    const { readme } = found;
     const outline = outlineReadme(readme.text);
     const seen = [
       ...commandsInCode(outline.code),

@@ -1,8 +1,8 @@
 // docs.readme: a README exists at the root and says more than the project's name.
 import { z } from 'zod';
-import { unreadableReadme } from '../../collectors/docs.js';
 import { defineCheck } from '../../core/check.js';
 import { outlineReadme } from './readme-outline.js';
+import { readableReadme } from './readme-presence.js';
 import { templateOf } from './readme-templates.js';
 
 const options = z.object({
@@ -37,22 +37,13 @@ export const readmeCheck = defineCheck({
   requires: ['docs', 'tree'],
   optionsSchema: options,
   run({ docs, tree }, { options }) {
-    const readme = docs.readme;
-    const unreadable = readme ? null : unreadableReadme(tree);
-    if (unreadable) {
-      return {
-        status: 'unknown',
-        evidence: [`${unreadable.path} exists but was not read: ${unreadable.reason}`],
-        reason: `${unreadable.path} could not be read as text (${unreadable.reason}), so what it says cannot be judged`,
-      };
-    }
-    if (!readme) {
-      return {
-        status: 'fail',
-        evidence: ['no README file at the root (README.md, README, readme.rst, README.txt, …)'],
-        findings: [{ message: 'There is no README at the root of the repository.', location: null }],
-      };
-    }
+    const found = readableReadme(docs, tree, {
+      judged: 'what it says',
+      missingEvidence: 'no README file at the root (README.md, README, readme.rst, README.txt, …)',
+      missingMessage: 'There is no README at the root of the repository.',
+    });
+    if ('outcome' in found) return found.outcome;
+    const { readme } = found;
     const outline = outlineReadme(readme.text);
     const codeWords = outline.code.reduce((sum, line) => sum + line.text.split(/\s+/).filter(Boolean).length, 0);
     const words = outline.proseWords + codeWords;
