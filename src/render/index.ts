@@ -7,18 +7,10 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import { renderTerminal } from './terminal.js';
+import { renderTerminal, type TerminalOptions } from './terminal.js';
 
-export interface RenderOptions {
-  color: boolean;
-  verbose: boolean;
-  width?: number;
-  /** Rationale and effort per check; defaults to this version's catalogue. */
-  checkInfo?: CheckInfoLookup;
-  /** A previous report (--compare): adds "Progress since last audit". */
-  previous?: Report | null;
-  /** --explain-score: the terminal view adds the score breakdown (the client reports always have it). */
-  explainScore?: boolean;
+/** The terminal's options (the other human views read `checkInfo` and `previous` too), plus paths for SARIF and GitLab. */
+export interface RenderOptions extends TerminalOptions {
   /** The audited folder's path inside its repository, for SARIF and GitLab file paths. */
   pathPrefix?: string;
 }

@@ -21,10 +21,11 @@ export interface TerminalOptions {
   /** Show every finding and the passing checks too. */
   verbose: boolean;
   width?: number;
+  /** Rationale and effort per check; defaults to this version's catalogue. */
   checkInfo?: CheckInfoLookup;
-  /** A previous report: adds "Progress since last audit". */
+  /** A previous report (--compare): adds "Progress since last audit". */
   previous?: Report | null;
-  /** Adds how each area score was computed and the "what if" scores. */
+  /** --explain-score: adds how each area score was computed and the "what if" scores (the client reports always have them). */
   explainScore?: boolean;
 }
 

@@ -1,7 +1,7 @@
 // deps.deprecated: direct dependencies whose installed version the maintainers have deprecated.
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest } from './support.js';
+import { labelOf, locationOf, passIfCovered, pinnedRegistryDependencies, plural, withoutManifest } from './support.js';
 import { latestStable } from './versions.js';
 
 export const deprecatedCheck = defineCheck({
@@ -25,11 +25,9 @@ export const deprecatedCheck = defineCheck({
   run({ manifests, installed, registry }) {
     const na = withoutManifest(manifests);
     if (na) return na;
-    const dependencies = installedRegistryDependencies(installed.direct).filter((dependency) => dependency.installed !== null);
-    if (dependencies.length === 0) return { status: 'na', evidence: ['no registry dependency with a known version'], reason: 'no dependency installed from the registry at a known version' };
-    const split = splitByRegistry(dependencies, registry);
-    const gaps = registryGaps(split, dependencies.length);
-    if (gaps.outcome) return gaps.outcome;
+    const lookup = pinnedRegistryDependencies(installed, registry);
+    if ('outcome' in lookup) return lookup.outcome;
+    const { split, gaps } = lookup;
     const findings: FindingInput[] = [];
     for (const { dependency, info } of split.known) {
       const message = dependency.installed ? info.deprecated[dependency.installed] : undefined;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest, yearsBetween } from './support.js';
+import { labelOf, locationOf, passIfCovered, pinnedRegistryDependencies, plural, withoutManifest, yearsBetween } from './support.js';
 import { latestStable } from './versions.js';
 
 const optionsSchema = z.object({
@@ -35,11 +35,9 @@ export const libyearCheck = defineCheck({
   run({ manifests, installed, registry }, { options }) {
     const na = withoutManifest(manifests);
     if (na) return na;
-    const dependencies = installedRegistryDependencies(installed.direct).filter((dependency) => dependency.installed !== null);
-    if (dependencies.length === 0) return { status: 'na', evidence: ['no registry dependency with a known version'], reason: 'no dependency installed from the registry at a known version' };
-    const split = splitByRegistry(dependencies, registry);
-    const gaps = registryGaps(split, dependencies.length);
-    if (gaps.outcome) return gaps.outcome;
+    const lookup = pinnedRegistryDependencies(installed, registry);
+    if ('outcome' in lookup) return lookup.outcome;
+    const { dependencies, split, gaps } = lookup;
 
     const rows: { label: string; years: number; dependency: (typeof dependencies)[number]; latest: string }[] = [];
     let undated = 0;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
 import { packageReport } from './package-report.js';
-import { installedRegistryDependencies, labelOf, locationOf, plural, passIfCovered, registryGaps, splitByRegistry, withoutManifest } from './support.js';
+import { labelOf, locationOf, passIfCovered, pinnedRegistryDependencies, plural, withoutManifest } from './support.js';
 import { upgradePlan } from './upgrade-plan.js';
 import { distanceTo, latestStable, type Distance } from './versions.js';
 
@@ -40,11 +40,9 @@ export const outdatedCheck = defineCheck({
     const na = withoutManifest(manifests);
     if (na) return na;
     const metrics = { dependencies: { packages: packageReport({ manifests, installed, registry, advisories, code }), upgradePlan: upgradePlan({ manifests, installed, registry, code }) } };
-    const dependencies = installedRegistryDependencies(installed.direct).filter((dependency) => dependency.installed !== null);
-    if (dependencies.length === 0) return { status: 'na', evidence: ['no registry dependency with a known version'], reason: 'no dependency installed from the registry at a known version', metrics };
-    const split = splitByRegistry(dependencies, registry);
-    const gaps = registryGaps(split, dependencies.length);
-    if (gaps.outcome) return { ...gaps.outcome, metrics };
+    const lookup = pinnedRegistryDependencies(installed, registry);
+    if ('outcome' in lookup) return { ...lookup.outcome, metrics };
+    const { dependencies, split, gaps } = lookup;
 
     const counts = { major: 0, minor: 0, patch: 0, none: 0 };
     const findings: FindingInput[] = [];

@@ -1,6 +1,6 @@
 // What the dependency checks share: which dependencies are registry packages, where a finding
 // points, and how a check reads when the manifest or the registry is missing.
-import type { DirectDependency, ManifestsFact, PackageRegistryInfo, RegistryFact } from '../../core/facts.js';
+import type { DirectDependency, InstalledFact, ManifestsFact, PackageRegistryInfo, RegistryFact } from '../../core/facts.js';
 import type { CheckOutcome, Location } from '../../core/types.js';
 
 const REGISTRY_KINDS = new Set(['range', 'version', 'tag', 'alias']);
@@ -53,6 +53,27 @@ export function registryGaps(split: RegistrySplit, total: number): { outcome: Ch
   const line = `${split.unknown.length} of ${total} dependencies could not be checked: ${reasons.slice(0, 3).join('; ')}`;
   if (split.known.length > 0) return { outcome: null, evidence: [line] };
   return { outcome: { status: 'unknown', evidence: [line], reason: `no dependency could be checked: ${reasons[0]}` }, evidence: [line] };
+}
+
+export interface PinnedLookup {
+  dependencies: DirectDependency[];
+  split: RegistrySplit;
+  gaps: { evidence: string[] };
+}
+
+/**
+ * Direct registry dependencies at a known version and what the registry said about them, or the
+ * outcome when there is nothing to judge (`na` without such dependencies, `unknown` when the
+ * registry told nothing about any of them).
+ */
+export function pinnedRegistryDependencies(installed: InstalledFact, registry: RegistryFact): PinnedLookup | { outcome: CheckOutcome } {
+  const dependencies = installedRegistryDependencies(installed.direct).filter((dependency) => dependency.installed !== null);
+  if (dependencies.length === 0) {
+    return { outcome: { status: 'na', evidence: ['no registry dependency with a known version'], reason: 'no dependency installed from the registry at a known version' } };
+  }
+  const split = splitByRegistry(dependencies, registry);
+  const gaps = registryGaps(split, dependencies.length);
+  return gaps.outcome ? { outcome: gaps.outcome } : { dependencies, split, gaps };
 }
 
 /** Share of dependencies the registry must have answered for before a check may say "pass". */
