@@ -1,16 +1,28 @@
 // Which source files the code analysis leaves out, and why: their metrics would describe a tool's
 // output or someone else's code, not the team's.
+import ignore from 'ignore';
 
 export interface SkipLimits {
   /** Files above this many bytes are skipped as oversized. */
-  maxBytes: number;
+  maxFileBytes: number;
   /** Files above this many lines are skipped as oversized. */
-  maxLines: number;
-  /** A line this long (characters) marks a minified or bundled file. */
+  maxFileLines: number;
+  /** A line longer than this (characters) of dense code marks a minified or bundled file. */
   minifiedLineLength: number;
 }
 
-export const DEFAULT_SKIP_LIMITS: SkipLimits = { maxBytes: 1024 * 1024, maxLines: 20_000, minifiedLineLength: 1_000 };
+/** What the user's configuration (`analysis`) decides about the files of the code analysis. */
+export interface CodeAnalysisSettings extends SkipLimits {
+  /** Paths (gitignore syntax) left out of the code analysis only; other checks still see them. */
+  ignore: readonly string[];
+}
+
+export const DEFAULT_SKIP_LIMITS: SkipLimits = { maxFileBytes: 1024 * 1024, maxFileLines: 20_000, minifiedLineLength: 1_000 };
+
+export const DEFAULT_CODE_ANALYSIS: CodeAnalysisSettings = { ...DEFAULT_SKIP_LIMITS, ignore: [] };
+
+/** The reason given for a file the configuration's `analysis.ignore` leaves out. */
+export const IGNORED_BY_CONFIG = 'excluded by analysis.ignore';
 
 /** Markers tools put at the top of files they write. Only the first lines are searched. */
 const GENERATED_MARKERS = [
@@ -33,7 +45,7 @@ function countLines(text: string): number {
 }
 
 function looksMinified(text: string, limits: SkipLimits): boolean {
-  if (text.length < limits.minifiedLineLength) return false;
+  if (text.length <= limits.minifiedLineLength) return false;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -49,14 +61,29 @@ function looksMinified(text: string, limits: SkipLimits): boolean {
   return false;
 }
 
-/** Why a source file should not be analysed, or null to analyse it. */
-export function skipReason(path: string, text: string, limits: SkipLimits = DEFAULT_SKIP_LIMITS): string | null {
-  if (VENDORED.test(path)) return 'vendored';
-  if (BUNDLED_NAME.test(path)) return 'minified or bundled';
-  if (text.length * 3 > limits.maxBytes && Buffer.byteLength(text) > limits.maxBytes) return `oversized (over ${limits.maxBytes} bytes)`;
+/** Why a file should not be analysed judging by its path alone, or null; checked before reading it. */
+export type PathSkipRule = (path: string) => string | null;
+
+/** The path rules: the configured `analysis.ignore` first, then vendored folders and bundle names. */
+export function pathSkipRule(patterns: readonly string[]): PathSkipRule {
+  const ignored = patterns.length > 0 ? ignore().add([...patterns]) : null;
+  return (path) => {
+    if (ignored?.ignores(path)) return IGNORED_BY_CONFIG;
+    if (VENDORED.test(path)) return 'vendored';
+    if (BUNDLED_NAME.test(path)) return 'minified or bundled';
+    return null;
+  };
+}
+
+/** Why a source file should not be analysed judging by its text (size, header, line length), or null. */
+export function contentSkipReason(text: string, limits: SkipLimits = DEFAULT_SKIP_LIMITS): string | null {
+  // Every UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no byte count.
+  if (text.length * 3 > limits.maxFileBytes && Buffer.byteLength(text) > limits.maxFileBytes) {
+    return `oversized (over ${limits.maxFileBytes} bytes)`;
+  }
   const header = text.slice(0, HEADER_CHARS);
   if (GENERATED_MARKERS.some((marker) => marker.test(header))) return 'generated';
-  if (countLines(text) > limits.maxLines) return `oversized (over ${limits.maxLines} lines)`;
+  if (countLines(text) > limits.maxFileLines) return `oversized (over ${limits.maxFileLines} lines)`;
   if (looksMinified(text, limits)) return 'minified';
   return null;
 }

@@ -1,28 +1,45 @@
 // The shared parse: every JS/TS source file of the inventory parsed once, each extractor run on it,
-// only their plain data kept. Generated, minified, vendored and oversized files are counted, not parsed.
+// only their plain data kept. Generated, minified, vendored and oversized files, and those the
+// configuration's `analysis.ignore` names, are counted, not parsed.
 import { extractors } from '../analysis/extractors/index.js';
 import { functionsOf } from '../analysis/extracts.js';
 import type { AnalyseInput } from '../analysis/parse.js';
 import { analyseAll, DEFAULT_POOL_OPTIONS } from '../analysis/parse-pool.js';
-import { DEFAULT_SKIP_LIMITS, skipReason } from '../analysis/skip.js';
+import { contentSkipReason, DEFAULT_CODE_ANALYSIS, pathSkipRule, type CodeAnalysisSettings } from '../analysis/skip.js';
 import { defineCollector } from '../core/collector.js';
+import type { Logger } from '../core/context.js';
 import type { CodeFact, ParsedFile, RepoTree } from '../core/facts.js';
 import { isFixturePath, isSourceFile, isTestFile } from '../util/paths.js';
 
 /** Reads the candidates; those not to analyse go to `skipped` with the reason. */
-function readable(tree: RepoTree, paths: readonly string[], skipped: CodeFact['skipped']): AnalyseInput[] {
+function readable(tree: RepoTree, paths: readonly string[], settings: CodeAnalysisSettings, skipped: CodeFact['skipped']): AnalyseInput[] {
+  const skipByPath = pathSkipRule(settings.ignore);
   const inputs: AnalyseInput[] = [];
   for (const path of paths) {
+    const byPath = skipByPath(path);
+    if (byPath !== null) {
+      skipped.push({ path, reason: byPath });
+      continue;
+    }
     const text = tree.read(path);
     if (text === null) {
       skipped.push({ path, reason: tree.unreadable.get(path) ?? 'unreadable' });
       continue;
     }
-    const reason = skipReason(path, text, DEFAULT_SKIP_LIMITS);
+    const reason = contentSkipReason(text, settings);
     if (reason !== null) skipped.push({ path, reason });
     else inputs.push({ path, text, isTest: isTestFile(path) });
   }
   return inputs;
+}
+
+/** How many skipped files --verbose names one by one, and the JSON report lists. */
+const LISTED_SKIPS = 100;
+
+function logSkips(skipped: CodeFact['skipped'], log: Logger): void {
+  for (const { path, reason } of skipped.slice(0, LISTED_SKIPS)) log.debug(`code: not analysed: ${path} (${reason})`);
+  const rest = skipped.length - LISTED_SKIPS;
+  if (rest > 0) log.debug(`code: not analysed: ${rest} more files (metrics.code.skippedByReason counts them all)`);
 }
 
 const COMPLEXITY_BANDS = [
@@ -70,6 +87,7 @@ function codeMetrics(fact: CodeFact): Record<string, unknown> {
       parseFailures: fact.files.filter((file) => file.parseErrors.length > 0).length,
       skipped: fact.skipped.length,
       skippedByReason,
+      skippedFiles: fact.skipped.slice(0, LISTED_SKIPS),
     },
   };
 }
@@ -81,7 +99,7 @@ export const codeCollector = defineCollector({
     const tree = await get('tree');
     const paths = tree.files.map((file) => file.path).filter(isSourceFile);
     const skipped: CodeFact['skipped'] = [];
-    const inputs = readable(tree, paths, skipped);
+    const inputs = readable(tree, paths, ctx.codeAnalysis ?? DEFAULT_CODE_ANALYSIS, skipped);
     const progress = ctx.progress.start('parsing', inputs.length);
     const outcomes = await analyseAll(inputs, extractors, { ...DEFAULT_POOL_OPTIONS, onFile: () => progress.tick() }, (error) =>
       ctx.log.warn(`code: a parse worker failed (${error instanceof Error ? error.message : String(error)}); parsing in one thread instead`),
@@ -97,6 +115,7 @@ export const codeCollector = defineCollector({
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    logSkips(skipped, ctx.log);
     return { files, skipped };
   },
   metrics: codeMetrics,

@@ -1,6 +1,8 @@
 // The user's configuration: `shipshape.config.json` or a `shipshape` key in package.json.
 // Never a JavaScript file: the audited repository's code is never executed.
 import { z } from 'zod';
+import { DEFAULT_SKIP_LIMITS } from '../analysis/skip.js';
+import { MAX_READ_BYTES } from '../collectors/inventory.js';
 import { AREA_IDS, SEVERITIES } from '../core/types.js';
 
 // "off" is shorthand for { "enabled": false }; rewriting it before validation keeps error paths
@@ -24,6 +26,20 @@ const areaOverride = z.strictObject({
   weight: z.number().nonnegative().optional(),
 });
 
+const wholeNumber = z.number().int('expected a whole number').positive('expected a whole number above 0');
+
+/** Which files the code analysis reads: limits that mark a file as not hand-written, and paths to leave out. */
+const analysisSettings = z.strictObject({
+  maxFileBytes: wholeNumber
+    .max(MAX_READ_BYTES, `at most ${MAX_READ_BYTES}: shipshape never reads files over 1 MiB`)
+    .default(DEFAULT_SKIP_LIMITS.maxFileBytes),
+  maxFileLines: wholeNumber.default(DEFAULT_SKIP_LIMITS.maxFileLines),
+  // Shorter lines than this are ordinary code, and a lower limit would skip hand-written files.
+  minifiedLineLength: wholeNumber.min(200, 'at least 200: shorter lines are ordinary code').default(DEFAULT_SKIP_LIMITS.minifiedLineLength),
+  /** Left out of the code analysis only, in .gitignore syntax; the top-level `ignore` leaves paths out of every check. */
+  ignore: z.array(z.string().min(1)).default([]),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Per check id. */
@@ -32,6 +48,7 @@ export const configSchema = z.strictObject({
   areas: z.partialRecord(z.enum(AREA_IDS), areaOverride).default({}),
   /** Paths to leave out of the audit, in .gitignore syntax. */
   ignore: z.array(z.string()).default([]),
+  analysis: analysisSettings.prefault({}),
   failUnder: z.number().min(0).max(100).optional(),
   failOn: z.enum(SEVERITIES).optional(),
 });

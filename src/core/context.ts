@@ -1,4 +1,5 @@
 // What collectors may use from the outside world: options, the clock, logging and progress.
+import type { CodeAnalysisSettings } from '../analysis/skip.js';
 
 export interface Logger {
   /** Shown with --verbose only. */
@@ -35,6 +36,8 @@ export interface AuditContext {
   options: AuditOptions;
   /** Paths (gitignore syntax) the user's config excludes from the audit. */
   ignorePaths: readonly string[];
+  /** The user's file-skip limits and ignores for the code analysis; the defaults when absent. */
+  codeAnalysis?: CodeAnalysisSettings;
   log: Logger;
   progress: Progress;
 }

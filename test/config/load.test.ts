@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SKIP_LIMITS } from '../../src/analysis/skip.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 
@@ -56,5 +57,44 @@ describe('parseConfig', () => {
   it('accepts severity, weight and areas overrides', () => {
     expect(parseConfig({ areas: { docs: { weight: 0 } }, failOn: 'high' }, 'x.json')).toMatchObject({ areas: { docs: { weight: 0 } }, failOn: 'high' });
     expect(() => parseConfig({ areas: { nope: { weight: 1 } } }, 'x.json')).toThrow(/areas/);
+  });
+});
+
+describe('parseConfig: analysis (which files the code analysis reads)', () => {
+  it('defaults to the built-in limits and no ignores', () => {
+    expect(parseConfig({}, 'x.json').analysis).toEqual({ ...DEFAULT_SKIP_LIMITS, ignore: [] });
+  });
+
+  it('accepts each limit and an ignore list, keeping the defaults for the rest', () => {
+    expect(parseConfig({ analysis: { maxFileLines: 50_000, ignore: ['src/generated/'] } }, 'x.json').analysis).toEqual({
+      maxFileBytes: DEFAULT_SKIP_LIMITS.maxFileBytes,
+      maxFileLines: 50_000,
+      minifiedLineLength: DEFAULT_SKIP_LIMITS.minifiedLineLength,
+      ignore: ['src/generated/'],
+    });
+    expect(parseConfig({ analysis: { maxFileBytes: 1024 * 1024, minifiedLineLength: 200 } }, 'x.json').analysis).toMatchObject({
+      maxFileBytes: 1024 * 1024,
+      minifiedLineLength: 200,
+    });
+  });
+
+  it.each([
+    [{ maxFileBytes: 1024 * 1024 + 1 }, /analysis\.maxFileBytes: at most 1048576/],
+    [{ maxFileBytes: 0 }, /analysis\.maxFileBytes: expected a whole number above 0/],
+    [{ maxFileBytes: '1MB' }, /analysis\.maxFileBytes: .*number/],
+    [{ maxFileLines: 1.5 }, /analysis\.maxFileLines: expected a whole number$/],
+    [{ maxFileLines: -1 }, /analysis\.maxFileLines: expected a whole number above 0/],
+    [{ minifiedLineLength: 199 }, /analysis\.minifiedLineLength: at least 200/],
+    [{ ignore: 'dist/' }, /analysis\.ignore: .*array/],
+    [{ ignore: [''] }, /analysis\.ignore\.0: /],
+    [{ maxLines: 10 }, /analysis: .*maxLines/],
+  ])('rejects %j naming the file and the field', (analysis, message) => {
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(UsageError);
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(/^invalid configuration in shipshape\.config\.json: /);
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(message);
+  });
+
+  it('rejects an analysis section that is not an object', () => {
+    expect(() => parseConfig({ analysis: ['src/'] }, 'package.json#shipshape')).toThrow(/package\.json#shipshape: analysis: .*object/);
   });
 });

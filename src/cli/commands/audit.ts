@@ -63,7 +63,7 @@ export async function writeOutput(text: string, output: string | undefined): Pro
   await writeFile(resolve(output), text);
 }
 
-async function buildContext(root: string, flags: AuditFlags, ignorePaths: readonly string[]): Promise<AuditContext> {
+async function buildContext(root: string, flags: AuditFlags, config: Config): Promise<AuditContext> {
   return {
     root,
     now: flags.now ? new Date(flags.now) : new Date(),
@@ -74,7 +74,8 @@ async function buildContext(root: string, flags: AuditFlags, ignorePaths: readon
       advisoryDb: flags.advisoryDb ? resolve(flags.advisoryDb) : null,
       registry: flags.registry ?? null,
     },
-    ignorePaths,
+    ignorePaths: config.ignore,
+    codeAnalysis: config.analysis,
     log: createLogger(flags),
     progress: createProgress(flags.progress && !flags.quiet),
   };
@@ -104,7 +105,7 @@ export async function produceReport(
   const root = await resolveTarget(path);
   const { config, source } = await loadConfig(root, flags.config ?? null);
   const inputs = await readAuditInputs(root, flags);
-  const ctx = await buildContext(root, flags, config.ignore);
+  const ctx = await buildContext(root, flags, config);
   if (source) ctx.log.debug(`configuration from ${source}`);
   const report = await runAudit({
     ctx,
