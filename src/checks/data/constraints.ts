@@ -3,7 +3,7 @@ import { defineCheck } from '../../core/check.js';
 import { statusOfShare } from './status-of-share.js';
 import type { SchemaField } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { IDENTIFYING_COLUMN } from '../../knowledge/integrations/schema-conventions.js';
+import { isIdentifyingColumn } from '../../knowledge/integrations/schema-conventions.js';
 import { databaseInUse } from './database-in-use.js';
 
 
@@ -42,7 +42,7 @@ export const constraintsCheck = defineCheck({
       const foreignKey = previous?.foreignKey === true || field.foreignKey === true ? true : previous?.foreignKey === false || field.foreignKey === false ? false : null;
       columns.set(key, previous ? { ...previous, unique: previous.unique || field.unique, required: previous.required || field.required, foreignKey } : field);
     }
-    const identifying = [...columns.values()].filter((field) => IDENTIFYING_COLUMN.test(field.field));
+    const identifying = [...columns.values()].filter((field) => isIdentifyingColumn(field.table, field.field));
     const references = [...columns.values()].filter((field) => field.foreignKey !== null);
     const tables = new Set([...columns.values()].map((field) => field.table)).size;
     const evidence = [`${tables} table(s), ${columns.size} column(s) read from ${[...new Set(database.fields.map((field) => field.file))].length} schema file(s)`];

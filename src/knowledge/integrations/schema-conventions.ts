@@ -4,4 +4,18 @@
 export const REFERENCE_COLUMN = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
 
 /** Names of columns that identify a record in practice: two rows with the same value are a bug. */
-export const IDENTIFYING_COLUMN = /^(email|e_?mail_?address|username|user_?name|login|slug|handle|phone_?number|stripe_?customer_?id)$/i;
+const IDENTIFYING_COLUMN = /^(username|user_?name|login|slug|handle|stripe_?customer_?id)$/i;
+
+/**
+ * Contact columns: they identify a row only in a table of accounts (users, members, subscribers…).
+ * Elsewhere (a company's, an order's or a lead's e-mail) two rows may share one on purpose.
+ */
+const CONTACT_COLUMN = /^(email|e_?mail_?address|phone_?number)$/i;
+
+/** Tables whose rows are people who sign in or sign up, by name (`users`, `UserAccount`, `newsletter_subscribers`). */
+const ACCOUNT_TABLE = /(user|account|member|admin|customer|subscriber|employee|staff|profile|person|people|client|credential|invite|invitation)s?$/i;
+
+/** Whether two rows with the same value in this column are a bug. */
+export function isIdentifyingColumn(table: string, column: string): boolean {
+  return IDENTIFYING_COLUMN.test(column) || (CONTACT_COLUMN.test(column) && ACCOUNT_TABLE.test(table.slice(table.lastIndexOf('.') + 1)));
+}

@@ -57,6 +57,18 @@ const cases: Case[] = [
     files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/models/user.ts': "import { Schema, model } from 'mongoose';\nconst userSchema = new Schema({ email: { type: String, required: true } });\nexport const User = model('User', userSchema);\n" },
     status: 'fail',
   },
+  {
+    name: 'a contact e-mail on a table that is not an account (companies) need not be unique',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'supabase/migrations/001_init.sql': 'CREATE TABLE companies (\n  id uuid PRIMARY KEY,\n  trade_name text NOT NULL,\n  email text,\n  phone_number text\n);\nCREATE TABLE orders (id uuid PRIMARY KEY, email text NOT NULL);\n' },
+    status: 'pass',
+    says: ['no identifying columns'],
+  },
+  {
+    name: 'an e-mail on an account table still needs one (newsletter_subscribers, schema-qualified app.members)',
+    files: { 'package.json': manifest({ express: '^4.0.0', pg: '^8.0.0' }), 'migrations/001.sql': 'CREATE TABLE newsletter_subscribers (id serial PRIMARY KEY, email text NOT NULL);\nCREATE TABLE app.members (id serial PRIMARY KEY, phone_number text);\nCREATE TABLE companies (id serial PRIMARY KEY, slug text NOT NULL);\n' },
+    status: 'fail',
+    says: ['newsletter_subscribers.email', 'members.phone_number', 'companies.slug'],
+  },
   { name: 'a "backups" table has no identifying columns', files: prisma('model Backup {\n  id        Int      @id\n  createdAt DateTime\n}\n'), status: 'pass', says: ['no identifying columns'] },
   { name: 'database without a readable schema', files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/db.ts': "import mongoose from 'mongoose';\nmongoose.connect(url);\n" }, status: 'unknown' },
   { name: 'no database', files: { 'package.json': manifest({ express: '^4.0.0' }) }, status: 'na' },
