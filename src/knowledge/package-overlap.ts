@@ -10,6 +10,12 @@ export interface OverlapCategory {
   tools: readonly (readonly string[])[];
   /** Runtime categories look at `dependencies` only; tooling categories also at devDependencies. */
   scope: 'runtime' | 'all';
+  /**
+   * Tools that others in the category are built on, by the tool built on them. Declared beside it,
+   * the lower layer is used directly for another target (esbuild bundling the server of a Vite app,
+   * Rollup plugins in a Vite config), not chosen instead of it.
+   */
+  builtOn?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const OVERLAP_CATEGORIES: readonly OverlapCategory[] = [
@@ -24,7 +30,13 @@ export const OVERLAP_CATEGORIES: readonly OverlapCategory[] = [
   { id: 'uuid', label: 'id generators', scope: 'runtime', tools: [['uuid'], ['nanoid'], ['shortid'], ['cuid', '@paralleldrive/cuid2'], ['ulid']] },
   { id: 'state', label: 'state managers', scope: 'runtime', tools: [['redux', '@reduxjs/toolkit', 'react-redux'], ['mobx', 'mobx-react', 'mobx-react-lite'], ['zustand'], ['jotai'], ['recoil'], ['valtio'], ['xstate', '@xstate/react']] },
   { id: 'css-in-js', label: 'CSS-in-JS libraries', scope: 'runtime', tools: [['styled-components'], ['@emotion/react', '@emotion/styled'], ['@stitches/react'], ['@vanilla-extract/css'], ['styled-jsx']] },
-  { id: 'bundler', label: 'bundlers', scope: 'all', tools: [['webpack', 'webpack-cli'], ['rollup'], ['parcel'], ['vite'], ['esbuild'], ['@rspack/core', '@rspack/cli'], ['tsup']] },
+  {
+    id: 'bundler',
+    label: 'bundlers',
+    scope: 'all',
+    tools: [['webpack', 'webpack-cli'], ['rollup'], ['parcel'], ['vite'], ['esbuild'], ['@rspack/core', '@rspack/cli'], ['tsup']],
+    builtOn: { vite: ['esbuild', 'rollup'], tsup: ['esbuild'] },
+  },
   { id: 'linter-formatter', label: 'formatters', scope: 'all', tools: [['prettier'], ['@biomejs/biome'], ['dprint']] },
   { id: 'env', label: 'environment loaders', scope: 'runtime', tools: [['dotenv', 'dotenv-expand'], ['dotenv-flow'], ['env-cmd'], ['dotenv-safe']] },
   { id: 'promise', label: 'promise libraries', scope: 'runtime', tools: [['bluebird'], ['q'], ['when']] },

@@ -13,6 +13,13 @@ function declaredFor(manifest: PackageManifest, scope: OverlapCategory['scope'])
   return new Set(names);
 }
 
+/** Families declared in the manifest, less those another declared tool is built on. */
+function competingFamilies(category: OverlapCategory, declared: ReadonlySet<string>): string[][] {
+  const used = category.tools.map((family) => family.filter((name) => declared.has(name))).filter((family) => family.length > 0);
+  const layers = new Set(used.flat().flatMap((name) => category.builtOn?.[name] ?? []));
+  return used.filter((family) => !family.every((name) => layers.has(name)));
+}
+
 export const overlapCheck = defineCheck({
   id: 'deps.overlap',
   area: 'deps',
@@ -42,8 +49,7 @@ export const overlapCheck = defineCheck({
     const findings: FindingInput[] = [];
     for (const manifest of manifests.all) {
       for (const category of OVERLAP_CATEGORIES) {
-        const declared = declaredFor(manifest, category.scope);
-        const used = category.tools.map((family) => family.filter((name) => declared.has(name))).filter((family) => family.length > 0);
+        const used = competingFamilies(category, declaredFor(manifest, category.scope));
         if (used.length < 2) continue;
         const names = used.map((family) => {
           const files = family.reduce((sum, name) => sum + filesImporting(manifest, name), 0);

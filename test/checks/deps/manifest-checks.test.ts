@@ -76,10 +76,18 @@ describe('deps.overlap', () => {
     ]);
   });
 
+  it('still flags two bundlers neither of which is built on the other', async () => {
+    const result = await runCheckOn(overlapCheck, { 'package.json': pkg({ devDependencies: { vite: '^5', esbuild: '^0.25', webpack: '^5' } }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      'package.json declares 2 bundlers: webpack (imported in 0 files), vite (imported in 0 files).',
+    ]);
+  });
+
   it.each([
     ['one family under several names', { dependencies: { moment: '^2', 'moment-timezone': '^0.5' } }],
     ['a runtime category counted in devDependencies', { dependencies: { axios: '^1' }, devDependencies: { got: '^14' } }],
     ['jest with its own transformer', { devDependencies: { jest: '^29', 'ts-jest': '^29' } }],
+    ['Vite for the client and esbuild for the server bundle', { devDependencies: { vite: '^5', esbuild: '^0.25', rollup: '^4' } }],
   ])('passes with %s (near miss)', async (_label, fields) => {
     expect((await runCheckOn(overlapCheck, { 'package.json': pkg(fields) })).status).toBe('pass');
   });
