@@ -2,11 +2,14 @@
 // machine has cores to spare, otherwise in this thread. Workers load the compiled JavaScript, so
 // when running from TypeScript sources (tests) everything stays in-process.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileExtractor } from './extractor.js';
 import { analyseBatch, type AnalyseInput, type AnalyseOutcome, type BatchResponse } from './parse.js';
+import type { ParseWorkerData } from './parse-worker.js';
 
 export interface PoolOptions {
   /** Below this many files, starting workers (≈0.4 s each to load the parser) costs more than it saves. */
@@ -20,6 +23,12 @@ export interface PoolOptions {
 export const DEFAULT_POOL_OPTIONS: PoolOptions = { minFilesForWorkers: 300, batchSize: 40, maxWorkers: 8 };
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+/** The compile cache this thread uses, for the workers to share (its folder holds one subfolder per Node version). */
+function sharedCompileCache(): ParseWorkerData {
+  const versioned = module.getCompileCacheDir();
+  return { compileCache: versioned === undefined ? null : dirname(versioned) };
+}
 
 function workerScript(): string | null {
   const path = fileURLToPath(WORKER_URL);
@@ -53,9 +62,10 @@ async function inWorkers(
   const pending = batches(inputs, options.batchSize);
   const outcomes: AnalyseOutcome[] = [];
   let nextId = 0;
+  const workerData = sharedCompileCache();
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData });
       let inFlight = 0;
       const send = (): void => {
         const next = pending.next();
