@@ -1,6 +1,8 @@
 // What environment files are called, which of them are templates meant to be committed, how code
 // reads environment variables, and which variables the runtime or the platform provides by itself.
 
+import { platformRuntimeOf } from './platform-runtimes.js';
+
 /** Name segments (split on `.`, `-`, `_`) that mark a file as a template with placeholder values. */
 const TEMPLATE_SEGMENTS: ReadonlySet<string> = new Set([
   'example',
@@ -138,6 +140,8 @@ const RUNTIME_PROVIDED_PREFIXES: readonly string[] = [
   'VITEST_',
 ];
 
-export function isRuntimeProvided(name: string): boolean {
-  return RUNTIME_PROVIDED_VARIABLES.has(name) || RUNTIME_PROVIDED_PREFIXES.some((prefix) => name.startsWith(prefix));
+/** Whether nobody has to set this variable; `file` is where it is read (a platform may set it for that folder only). */
+export function isRuntimeProvided(name: string, file?: string): boolean {
+  if (RUNTIME_PROVIDED_VARIABLES.has(name) || RUNTIME_PROVIDED_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
+  return file !== undefined && platformRuntimeOf(file)?.providedVariables.has(name) === true;
 }

@@ -5,6 +5,7 @@ import { defineCheck } from '../../core/check.js';
 import type { ManifestsFact, ParsedFile, ProjectFact } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { loggingIntegrations } from '../../knowledge/integrations/logging.js';
+import { platformRuntimeOf } from '../../knowledge/platform-runtimes.js';
 import { graded, MAX_FINDINGS, noSource, perKloc, plural, productionFiles } from './shared.js';
 
 const options = z.object({
@@ -48,7 +49,8 @@ export const consoleLoggingCheck = defineCheck({
     '`console.log` in a server writes unstructured lines with no level, no timestamp, no request id and no ' +
     'way to turn noise down or send errors to an alerting tool; secrets and personal data slip into logs ' +
     'unnoticed. In production you then search text by hand when something breaks. It is not counted in a ' +
-    'command-line tool (where the console is the interface), in browser code or in tests.',
+    'command-line tool (where the console is the interface), in browser code, in tests, or in functions ' +
+    'run by a platform that collects console output as its log (Supabase Edge Functions).',
   remediation:
     'Use one logger for the whole server (pino or winston; NestJS has its own), created in one module and ' +
     'imported everywhere: `logger.info({ orderId }, "order created")`, `logger.error({ err }, "payment ' +
@@ -63,8 +65,17 @@ export const consoleLoggingCheck = defineCheck({
     const none = noSource(code);
     if (none) return none;
     if (project.kind === 'cli') return { status: 'na', evidence: [], reason: 'A command-line tool: the console is its interface.' };
-    const server = productionFiles(code).filter((file) => isServerFile(file.path, project.kind));
-    if (server.length === 0) return { status: 'na', evidence: [], reason: 'No server code found: browser code may use the console.' };
+    const allServer = productionFiles(code).filter((file) => isServerFile(file.path, project.kind));
+    // Where the platform collects console output per invocation, with its level, console is the logger.
+    const server = allServer.filter((file) => platformRuntimeOf(file.path)?.consoleIsLog !== true);
+    if (server.length === 0) {
+      const platforms = [...new Set(allServer.map((file) => platformRuntimeOf(file.path)?.title))];
+      const reason =
+        allServer.length > 0
+          ? `The server code runs as ${platforms.join(' and ')}, whose console output is the platform's log.`
+          : 'No server code found: browser code may use the console.';
+      return { status: 'na', evidence: [], reason };
+    }
     const codeLines = server.reduce((sum, file) => sum + file.codeLines, 0);
     const withCalls = server.map((file) => ({ file, calls: callsOf(file) })).filter(({ calls }) => calls.length > 0);
     const total = withCalls.reduce((sum, { calls }) => sum + calls.length, 0);

@@ -3,6 +3,7 @@
 import type { ConfigValidationExtract } from '../../analysis/extractors/config-validation.js';
 import { configValidationExtractor } from '../../analysis/extractors/config-validation.js';
 import { defineCheck } from '../../core/check.js';
+import { isRuntimeProvided } from '../../knowledge/env-files.js';
 import { isFixturePath } from '../../util/paths.js';
 
 const isProductionPath = (path: string): boolean => !isFixturePath(path);
@@ -44,10 +45,16 @@ export const configValidatedCheck = defineCheck({
           : 'A command-line tool takes its settings from flags and reads the environment only for optional tweaks.';
       return { status: 'na', evidence: [], reason };
     }
-    const reads = env.reads.filter((read) => isProductionPath(read.file));
+    const productionReads = env.reads.filter((read) => isProductionPath(read.file));
+    // What Node or the platform sets (NODE_ENV, PORT, SUPABASE_URL inside an Edge Function) cannot be missing.
+    const reads = productionReads.filter((read) => read.name === null || !isRuntimeProvided(read.name, read.file));
     const readNames = [...new Set(reads.map((read) => read.name).filter((name): name is string => name !== null))].sort();
     if (reads.length === 0) {
-      return { status: 'na', evidence: [], reason: 'The code outside tests reads no environment variables, so there is no configuration to validate.' };
+      const reason =
+        productionReads.length > 0
+          ? 'The code outside tests reads only variables that Node or the hosting platform set, so there is no configuration of its own to validate.'
+          : 'The code outside tests reads no environment variables, so there is no configuration to validate.';
+      return { status: 'na', evidence: [], reason };
     }
     const evidence = [
       `Code reads ${readNames.length} environment variable${readNames.length === 1 ? '' : 's'} at ${reads.length} place${reads.length === 1 ? '' : 's'}` +

@@ -52,10 +52,10 @@ export const envExampleCheck = defineCheck({
     const reads = env.reads.filter((read) => !isFixturePath(read.file));
     const named = reads.filter((read): read is EnvRead & { name: string } => read.name !== null);
     const firstRead = new Map<string, EnvRead>();
-    for (const read of named) if (!isRuntimeProvided(read.name) && !firstRead.has(read.name)) firstRead.set(read.name, read);
+    for (const read of named) if (!isRuntimeProvided(read.name, read.file) && !firstRead.has(read.name)) firstRead.set(read.name, read);
     const dynamic = reads.filter((read) => read.name === null);
     const needed = [...firstRead.keys()].sort();
-    const runtimeOnly = [...new Set(named.map((read) => read.name).filter(isRuntimeProvided))].sort();
+    const runtimeOnly = [...new Set(named.filter((read) => isRuntimeProvided(read.name, read.file)).map((read) => read.name))].filter((name) => !firstRead.has(name)).sort();
     const metrics = { env: { variablesNeeded: needed.length, dynamicReads: dynamic.length } };
 
     if (needed.length === 0 && dynamic.length === 0) {

@@ -165,6 +165,18 @@ describe('code.console-logging', () => {
     expect(result.status).toBe('na');
   });
 
+  it('does not count Supabase Edge Functions, whose console output is the platform log, but counts other server code', async () => {
+    const edgeOnly = await runCheckOn(consoleLoggingCheck, { 'supabase/functions/send-mail/index.ts': `Deno.serve(() => {\n${noisy}\nreturn new Response('ok');\n});` }, { facts: project('web-app') });
+    expect(edgeOnly.status).toBe('na');
+    expect(edgeOnly.reason).toMatch(/Supabase Edge Functions, whose console output is the platform's log/);
+    const withServer = await runCheckOn(
+      consoleLoggingCheck,
+      { 'supabase/functions/send-mail/index.ts': noisy, 'server/functions/mailer.ts': noisy },
+      { facts: project('service') },
+    );
+    expect(withServer.findings.map((finding) => finding.location?.file)).toEqual(['server/functions/mailer.ts']);
+  });
+
   it('counts API routes in a web app', async () => {
     const result = await runCheckOn(consoleLoggingCheck, { 'app/api/users/route.ts': noisy, 'src/components/Chart.tsx': noisy }, { facts: project('web-app') });
     expect(result.status).toBe('fail');

@@ -54,6 +54,19 @@ describe('security.config-validated', () => {
     expect(result.status).toBe('fail');
   });
 
+  it('does not ask to validate what the platform sets (Supabase Edge Functions), but does for the rest', async () => {
+    const edge = "Deno.serve(() => new Response(Deno.env.get('SUPABASE_URL')! + Deno.env.get('SUPABASE_ANON_KEY')!));\n";
+    const onlyPlatform = await runCheckOn(configValidatedCheck, { ...service, 'supabase/functions/hello/index.ts': edge });
+    expect(onlyPlatform.status).toBe('na');
+    expect(onlyPlatform.reason).toMatch(/only variables that Node or the hosting platform set/);
+    const withOwn = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'supabase/functions/hello/index.ts': `const key = Deno.env.get('OPENAI_API_KEY');\n${edge}`,
+    });
+    expect(withOwn.status).toBe('fail');
+    expect(withOwn.findings[0]!.message).toContain('(OPENAI_API_KEY)');
+  });
+
   it('is not applicable when the code reads no environment variables, or for a library', async () => {
     const none = await runCheckOn(configValidatedCheck, { ...service, 'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n" });
     expect(none.status).toBe('na');

@@ -56,6 +56,20 @@ describe('security.env-example', () => {
     expect(result.reason).toMatch(reason);
   });
 
+  it('does not ask for the variables Supabase sets in its Edge Functions, but does where Node code reads them', async () => {
+    const edge = "Deno.serve(() => {\n  const url = Deno.env.get('SUPABASE_URL')!;\n  const admin = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY');\n  return new Response(url + admin);\n});\n";
+    const onlyEdge = await runCheckOn(envExampleCheck, { 'supabase/functions/notify/index.ts': edge });
+    expect(onlyEdge.status).toBe('na');
+    expect(onlyEdge.evidence).toEqual(['reads only variables the runtime or platform sets: SUPABASE_SERVICE_ROLE_KEY, SUPABASE_URL']);
+    const alsoNode = await runCheckOn(envExampleCheck, {
+      'supabase/functions/notify/index.ts': edge,
+      'server/supabase.ts': "export const url = process.env.SUPABASE_URL;\nexport const key = Deno.env.get('RESEND_API_KEY');\n",
+      '.env.example': 'RESEND_API_KEY=\n',
+    });
+    expect(alsoNode.status).toBe('partial');
+    expect(alsoNode.findings.map((finding) => finding.message)).toEqual(['SUPABASE_URL is read at server/supabase.ts:1 but is not listed in .env.example.']);
+  });
+
   it.each(['library', 'cli'] as const)('is not applicable to a %s', async (kind) => {
     const result = await runCheckOn(envExampleCheck, { ...DB }, { facts: { project: { kind, evidence: [], private: false, name: 'x' } } });
     expect(result.status).toBe('na');
