@@ -18,6 +18,11 @@ describe('residue extractor', () => {
     ['const mockUsers = [{ id: 1 }];', ['mock-data@1']],
     ['const DEMO_ORDERS = [];', ['mock-data@1']],
     ['const sampleRate = 0.5;', []],
+    ['class Store {\n  async seedPlans() {\n    const mockPlans = [{ id: "free" }];\n    await db.insert(plans).values(mockPlans);\n  }\n}', []],
+    ['async function listPlans() {\n  const mockPlans = [{ id: "free" }];\n  return mockPlans;\n}', ['mock-data@2']],
+    ['async function listPlans() {\n  const rows = await db.select().from(plans);\n  // Nothing stored yet: serve mock plans for now\n  return rows.length ? rows : [{ id: "free" }];\n}', ['todo-implement@3']],
+    ['// For now we retry once; a backoff would be better', []],
+    ['// The stub server for now lives in test/', ['todo-implement@1']],
     ['const testimonials = [{ id: 1 }];', []],
     ["const text = 'Lorem ipsum dolor sit amet';", ['lorem-ipsum@1']],
     ['const Hero = () => <p>Lorem ipsum dolor</p>;', ['lorem-ipsum@1']],
@@ -38,6 +43,12 @@ describe('residue extractor', () => {
     ['/**\n * const a = 1;\n * const b = 2;\n * run(a);\n * run(b);\n * run(c);\n */', []],
   ])('%s', (code, expected) => {
     expect(residueOf(code)).toEqual(expected);
+  });
+
+  it('leaves named sample data alone in a seed file', () => {
+    expect(residueOf('export const demoUsers = [{ name: "Ada" }];', 'prisma/seed.ts')).toEqual([]);
+    expect(residueOf('export const demoUsers = [{ name: "Ada" }];', 'db/seeds/users.ts')).toEqual([]);
+    expect(residueOf('export const demoUsers = [{ name: "Ada" }];', 'src/seedlings.ts')).toEqual(['mock-data@1']);
   });
 
   it('counts fake latency anywhere in a data file', () => {

@@ -23,7 +23,12 @@ export interface ResidueExtract {
 const NOT_IMPLEMENTED = /\b(not\s+(yet\s+)?implemented|unimplemented|implement\s+me|todo)\b/i;
 /** A TODO that opens a comment line (a TODO mentioned mid-sentence is prose about TODOs). */
 const TODO_IMPLEMENT = /^[ \t]*(?:\/\/+|\/\*+|\*)?[ \t]*(?:TODO|FIXME|XXX)\b.*\b(implement|real\s+(data|api|implementation|backend|endpoint)|replace\s+(with|this|mock)|hook\s+up|wire\s+up|hard-?coded|mock(ed)?|stub(bed)?|fake)\b/i;
+/** A comment line that calls what follows a stand-in "for now": `// return mock data for now`. */
+const PROVISIONAL_NOTE = /\b(mock(ed)?|fake|dummy|placeholder|hard-?coded|stub(bed)?)\b.{0,40}\bfor now\b|\bfor now\b.{0,40}\b(mock(ed)?|fake|dummy|placeholder|hard-?coded|stub(bed)?)\b/i;
 const MOCK_NAME = /^(mock|fake|dummy|demo|sample|placeholder|hardcoded|test)[A-Z_]|^(MOCK|FAKE|DUMMY|DEMO|SAMPLE)_|(Mock|Fake|Dummy|Demo|Sample)(Data|Users|Items|Products|Orders|Posts|Results|Response|Records)$/;
+/** Seeding puts starting data into the database on purpose: named data there is not a mock. */
+const SEED_FUNCTION = /seed/i;
+const SEED_FILE = /(^|\/)(seeds?|seeders?|seeding)(\/|\.)|(^|\/|[._-])seed(er|s)?\.[cm]?[jt]sx?$/i;
 /** The opening of the classic placeholder text (a mention of "lorem ipsum" alone is not placeholder text). */
 const LOREM = /lorem ipsum dolor/i;
 const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'simulateDelay', 'fakeDelay', 'simulateLatency']);
@@ -130,14 +135,16 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
   }
   for (const comment of tokens.comments) {
     comment.text.split('\n').forEach((line, offset) => {
-      if (TODO_IMPLEMENT.test(line)) {
+      if (TODO_IMPLEMENT.test(line) || PROVISIONAL_NOTE.test(line)) {
         items.push({ kind: 'todo-implement', line: comment.line + offset, text: line.replace(/^[\s/*]+/, '').slice(0, 80) });
       }
     });
   }
+  const seedFile = SEED_FILE.test(path);
   for (const declaration of nodes.ofKind(SK.VariableDeclaration) as TS.VariableDeclaration[]) {
     const initializer = declaration.initializer;
     if (ts.isIdentifier(declaration.name) && MOCK_NAME.test(declaration.name.text) && initializer && (ts.isArrayLiteralExpression(initializer) || ts.isObjectLiteralExpression(initializer))) {
+      if (seedFile || SEED_FUNCTION.test(enclosingFunctionName(ts, declaration) ?? '')) continue;
       items.push({ kind: 'mock-data', line: lineOf(sourceFile, declaration), text: declaration.name.text });
     }
   }
