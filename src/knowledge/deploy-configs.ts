@@ -44,6 +44,9 @@ export const DEPLOY_CONFIGS: readonly DeployConfigSpec[] = [
   { target: 'Google Cloud Build', path: /(^|\/)cloudbuild\.ya?ml$/, content: /\bdeploy\b/, strength: 'deploy' },
   { target: 'Kamal', path: /(^|\/)config\/deploy(\.[\w-]+)?\.yml$/, content: /^service:/m, strength: 'deploy' },
   { target: 'Nixpacks', path: /(^|\/)nixpacks\.toml$/, strength: 'deploy' },
+  { target: 'Replit Deployments', path: /(^|\/)\.replit$/, content: /^\[deployment\]/m, strength: 'deploy' },
+  // A hand-written script that builds and ships to a server: manual, but it says how production is made.
+  { target: 'deploy script', path: /(^|\/)deploy([.-][\w-]+)?\.sh$/, content: /^[^#\n]*\b(scp|rsync|ssh|docker\s+push|kubectl|helm|fly(ctl)?\s+deploy|vercel|netlify\s+deploy|wrangler|gcloud|aws\s+s3\s+sync|pm2\s+deploy)\b/m, strength: 'deploy' },
   { target: 'CapRover', path: /(^|\/)captain-definition$/, strength: 'deploy' },
   { target: 'Terraform', path: /\.tf$/, strength: 'deploy' },
   { target: 'Pulumi', path: /(^|\/)Pulumi\.ya?ml$/, strength: 'deploy' },

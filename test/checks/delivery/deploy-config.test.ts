@@ -28,6 +28,8 @@ describe('delivery.deploy-config', () => {
     ['sst.config.ts', { 'sst.config.ts': 'export default {}' }, 'sst.config.ts (SST)'],
     ['cdk.json', { 'cdk.json': '{"app":"npx ts-node bin/app.ts"}' }, 'cdk.json (AWS CDK)'],
     ['Terraform', { 'infra/main.tf': 'resource "aws_ecs_service" "api" {}' }, 'infra/main.tf (Terraform)'],
+    ['a .replit with a deployment section', { '.replit': 'run = "npm run dev"\n\n[deployment]\ndeploymentTarget = "autoscale"\nrun = ["npm", "run", "start"]\n' }, '.replit (Replit Deployments)'],
+    ['a deploy script that copies the build to a server', { 'deploy.sh': '#!/bin/sh\nset -e\nnpm run build\nrsync -az dist/ deploy@example.invalid:/srv/app/\n' }, 'deploy.sh (deploy script)'],
     [
       'a CI step that deploys',
       { '.github/workflows/deploy.yml': 'on: push\njobs:\n  d:\n    steps:\n      - uses: superfly/flyctl-actions/setup-flyctl@master\n      - run: flyctl deploy --remote-only\n' },
@@ -59,6 +61,8 @@ describe('delivery.deploy-config', () => {
     ['a Dockerfile in a test fixture', { 'test/fixtures/app/Dockerfile': 'FROM node:22' }],
     ['a YAML file that is not a manifest', { 'config/app.yaml': 'name: x\nkind: settings\n' }],
     ['an Expo app.json', { 'app.json': '{"expo":{"name":"x"}}' }],
+    ['a .replit without a deployment section', { '.replit': 'run = "npm run dev"\nmodules = ["nodejs-20"]\n' }],
+    ['a deploy script that only builds (the copy is commented out)', { 'scripts/deploy-local.sh': '#!/bin/sh\nnpm run build\n# scp -r dist/ me@host:/srv\n' }],
     ['a CI workflow that only tests', { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: npm test\n' }],
   ])('fails with %s', async (_name, files) => {
     const result = await run(files);
