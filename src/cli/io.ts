@@ -1,8 +1,8 @@
 // The CLI's contact with the terminal and the file system: logging and progress go to stderr,
 // reports to stdout or a file, and input files (reports, baselines, attestations) are read and
 // validated here so that a bad one is a usage error naming the file and the field.
-import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Logger, Progress } from '../core/context.js';
 import { ATTESTATIONS_FILE, attestationsFileSchema, type Attestation } from '../report/attestations.js';
@@ -135,4 +135,14 @@ export async function readAttestations(root: string): Promise<Attestation[]> {
     return [];
   }
   return readJsonFile(path, attestationsFileSchema, 'attestations file');
+}
+
+/** The report (or baseline, or portfolio) to stdout, or to a file whose folder is created as needed. */
+export async function writeOutput(text: string, output: string | undefined): Promise<void> {
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  await mkdir(dirname(resolve(output)), { recursive: true });
+  await writeFile(resolve(output), text);
 }

@@ -1,10 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/version.js';
-import { registerAudit } from './commands/audit.js';
-import { registerBaseline } from './commands/baseline.js';
-import { registerCatalogue } from './commands/catalogue.js';
-import { registerMerge } from './commands/merge.js';
 import { EXIT, UsageError } from './errors.js';
+import { defineCommands } from './program.js';
 
 /** Runs a command's action and maps what it throws onto the documented exit codes. */
 async function run(action: () => Promise<number>): Promise<void> {
@@ -30,10 +27,7 @@ export function createProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  registerAudit(program, run);
-  registerBaseline(program, run);
-  registerMerge(program, run);
-  registerCatalogue(program, run);
+  defineCommands(program, run);
   return program;
 }
 

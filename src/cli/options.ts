@@ -1,4 +1,5 @@
 // Flags from the command line, validated at the boundary: a bad value is one clear line and exit 2.
+// Light on purpose: flags are checked before a command's own modules load.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -38,6 +39,21 @@ export const auditFlagsSchema = z.object({
 });
 
 export type AuditFlags = z.infer<typeof auditFlagsSchema>;
+
+export const mergeFlagsSchema = z.object({
+  format: z.enum(['markdown', 'html', 'json']).default('markdown'),
+  output: z.string().min(1).optional(),
+  quiet: z.boolean().default(false),
+});
+
+export type MergeFlags = z.infer<typeof mergeFlagsSchema>;
+
+export const catalogueFlagsSchema = z.object({ format: z.enum(['table', 'json', 'markdown']).default('table') });
+
+export type CatalogueFlags = z.infer<typeof catalogueFlagsSchema>;
+
+/** For commands that take no options. */
+export const noFlagsSchema = z.object({});
 
 const FLAG_NAMES: Record<string, string> = {
   failUnder: '--fail-under',

@@ -1,6 +1,5 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { runAudit } from '../../core/audit.js';
 import type { AuditContext } from '../../core/context.js';
@@ -13,8 +12,8 @@ import { baselineSchema, evaluateBaseline, type Baseline } from '../../report/ba
 import { reportSchema, type Report } from '../../report/schema.js';
 import { EXIT, UsageError } from '../errors.js';
 import { inGithubActions, publishToGithub, repositoryPrefix } from '../github.js';
-import { createLogger, createProgress, readAttestations, readJsonFile } from '../io.js';
-import { auditFlagsSchema, defaultCacheDir, parseFlags, type AuditFlags } from '../options.js';
+import { createLogger, createProgress, readAttestations, readJsonFile, writeOutput } from '../io.js';
+import { defaultCacheDir, type AuditFlags } from '../options.js';
 
 async function resolveTarget(path: string): Promise<string> {
   const root = resolve(path);
@@ -52,15 +51,6 @@ function evaluateGate(report: Report, failUnder: number | undefined, failOn: Sev
     if (over.length > 0) reasons.push(`${over.length} finding(s) at or above "${failOn}" (--fail-on ${failOn})`);
   }
   return { passed: reasons.length === 0, reasons };
-}
-
-export async function writeOutput(text: string, output: string | undefined): Promise<void> {
-  if (!output) {
-    process.stdout.write(text);
-    return;
-  }
-  await mkdir(dirname(resolve(output)), { recursive: true });
-  await writeFile(resolve(output), text);
 }
 
 async function buildContext(root: string, flags: AuditFlags, config: Config): Promise<AuditContext> {
@@ -117,8 +107,7 @@ export async function produceReport(
   return { report, config, root, inputs };
 }
 
-async function auditAction(path: string, raw: Record<string, unknown>): Promise<number> {
-  const flags = parseFlags(auditFlagsSchema, raw);
+export async function auditAction(path: string, flags: AuditFlags): Promise<number> {
   const { report, config, root, inputs } = await produceReport(path, flags);
 
   const color = useColor(flags.color, Boolean(flags.output));
@@ -160,35 +149,4 @@ async function auditAction(path: string, raw: Record<string, unknown>): Promise<
   }
   if (flags.output && !flags.quiet) process.stderr.write(`shipshape: report written to ${flags.output}\n`);
   return passed ? EXIT.ok : EXIT.gateFailed;
-}
-
-export function registerAudit(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
-  program
-    .command('audit', { isDefault: true })
-    .description('audit a repository and report how far it is from production')
-    .argument('[path]', 'the repository to audit', '.')
-    .option('-f, --format <format>', 'terminal | json | markdown | html | sarif | gitlab', 'terminal')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--fail-under <score>', 'exit 1 when the score is below this (0-100)')
-    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (info|low|medium|high|critical); with --baseline, new findings only (default medium)')
-    .option('--baseline <file>', 'a baseline from `shipshape baseline`: gate only on findings not in it')
-    .option('--max-drop <points>', 'with --baseline: exit 1 when the score fell by more than this')
-    .option('--compare <report.json>', 'a previous JSON report: add "Progress since last audit"')
-    .option('--explain-score', 'show how each area score was computed and the score after fixing the top findings')
-    .option('--only <ids>', 'run only these checks or areas (comma-separated)')
-    .option('--skip <ids>', 'skip these checks or areas (comma-separated)')
-    .option('-c, --config <file>', 'configuration file (default: shipshape.config.json or package.json "shipshape")')
-    .option('--now <date>', 'the date the audit assumes, for reproducible reports (ISO 8601)')
-    .option('--offline', 'no network at all: registry checks use the cache or say unknown')
-    .option('--concurrency <n>', 'parallel registry requests (1-64)', '16')
-    .option('--cache-dir <dir>', 'where registry facts are cached (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
-    .option('--no-cache', 'do not read or write the registry cache')
-    .option('--advisory-db <dir>', 'a folder of OSV advisories, for air-gapped use')
-    .option('--registry <url>', 'npm registry to query (default: from .npmrc)')
-    .option('--no-progress', 'no progress display')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour')
-    .option('-q, --quiet', 'print nothing but the report (and errors)')
-    .option('-v, --verbose', 'list passing and n/a checks and every finding; log what happens')
-    .action(async (path: string, options: Record<string, unknown>) => run(() => auditAction(path, options)));
 }

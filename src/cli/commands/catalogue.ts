@@ -1,13 +1,9 @@
 // `shipshape checks` and `shipshape explain <id>`: the catalogue and the reasoning behind each check.
-import type { Command } from 'commander';
-import { z } from 'zod';
 import { checks, checksById } from '../../checks/index.js';
 import type { AnyCheck } from '../../core/check.js';
 import { AREAS } from '../../scoring/policy.js';
 import { EXIT, UsageError } from '../errors.js';
-import { parseFlags } from '../options.js';
-
-const catalogueFlags = z.object({ format: z.enum(['table', 'json', 'markdown']).default('table') });
+import type { CatalogueFlags } from '../options.js';
 
 function defaultsOf(check: AnyCheck): Record<string, unknown> | null {
   return check.optionsSchema ? (check.optionsSchema.parse({}) as Record<string, unknown>) : null;
@@ -81,25 +77,12 @@ export function renderExplanation(id: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function registerCatalogue(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
-  program
-    .command('checks')
-    .description('list every check')
-    .option('-f, --format <format>', 'table | json | markdown', 'table')
-    .action(async (options: Record<string, unknown>) =>
-      run(async () => {
-        process.stdout.write(renderCatalogue(parseFlags(catalogueFlags, options).format));
-        return EXIT.ok;
-      }),
-    );
-  program
-    .command('explain')
-    .description('why a check exists, what it looks at and how to fix a failure')
-    .argument('<check-id>', 'e.g. security.secrets')
-    .action(async (id: string) =>
-      run(async () => {
-        process.stdout.write(renderExplanation(id));
-        return EXIT.ok;
-      }),
-    );
+export async function checksAction(flags: CatalogueFlags): Promise<number> {
+  process.stdout.write(renderCatalogue(flags.format));
+  return EXIT.ok;
+}
+
+export async function explainAction(id: string): Promise<number> {
+  process.stdout.write(renderExplanation(id));
+  return EXIT.ok;
 }

@@ -2,22 +2,13 @@
 // e.g. the JSON reports of a CI matrix downloaded into one folder.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Command } from 'commander';
-import { z } from 'zod';
 import { catalogueInfo } from '../../render/index.js';
 import { PORTFOLIO_FORMATS } from '../../render/portfolio.js';
 import { buildPortfolio } from '../../report/portfolio.js';
 import { reportSchema, type Report } from '../../report/schema.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readJsonFile } from '../io.js';
-import { parseFlags } from '../options.js';
-import { writeOutput } from './audit.js';
-
-const mergeFlags = z.object({
-  format: z.enum(['markdown', 'html', 'json']).default('markdown'),
-  output: z.string().min(1).optional(),
-  quiet: z.boolean().default(false),
-});
+import { readJsonFile, writeOutput } from '../io.js';
+import type { MergeFlags } from '../options.js';
 
 async function jsonFilesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -57,8 +48,7 @@ async function loadReports(inputs: readonly string[], warn: (message: string) =>
   return loaded;
 }
 
-async function mergeAction(inputs: readonly string[], raw: Record<string, unknown>): Promise<number> {
-  const flags = parseFlags(mergeFlags, raw);
+export async function mergeAction(inputs: readonly string[], flags: MergeFlags): Promise<number> {
   const reports = await loadReports(inputs, (message) => {
     if (!flags.quiet) process.stderr.write(`shipshape: ${message}\n`);
   });
@@ -66,15 +56,4 @@ async function mergeAction(inputs: readonly string[], raw: Record<string, unknow
   await writeOutput(PORTFOLIO_FORMATS[flags.format](portfolio), flags.output);
   if (flags.output && !flags.quiet) process.stderr.write(`shipshape: portfolio of ${reports.length} report(s) written to ${flags.output}\n`);
   return EXIT.ok;
-}
-
-export function registerMerge(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
-  program
-    .command('merge')
-    .description('merge JSON reports of many repositories into one portfolio view')
-    .argument('<reports...>', 'JSON reports (--format json), or folders holding them')
-    .option('-f, --format <format>', 'markdown | html | json', 'markdown')
-    .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
-    .option('-q, --quiet', 'print nothing but the portfolio (and errors)')
-    .action(async (inputs: string[], options: Record<string, unknown>) => run(() => mergeAction(inputs, options)));
 }
