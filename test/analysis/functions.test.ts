@@ -99,6 +99,7 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
   it('counts direct recursion once', () => {
     expect(only('function fact(n) { if (n < 2) return 1; return n * fact(n - 1) + fact(n - 2); }').cognitive).toBe(2);
     expect(byName('class A { walk(n) { return n ? this.walk(n - 1) : 0; } }')['A.walk']?.cognitive).toBe(2);
+    expect(byName('class A { #walk(n) { return n ? this.#walk(n - 1) : 0; } }')['A.#walk']?.cognitive).toBe(2);
   });
 
   it('folds nested callbacks into a function that has control flow of its own, with a nesting level', () => {
@@ -151,6 +152,11 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
     expect(component?.cyclomatic).toBe(3); // if, && (ESLint counts every logical operator); ?? is in a nested arrow
   });
 
+  it('leaves no nesting behind after a function that is a branch of ?: (SonarJS 4 adds one to every later structure)', () => {
+    const fns = byName('function g(a) { const h = a ? undefined : () => 1; if (b) { if (c) {} } }');
+    expect(fns['g']?.cognitive).toBe(4); // ?: +1, if +1, nested if +2
+  });
+
   it('counts a JSX ternary as the specification says', () => {
     expect(only('function Badge({ on }) { return <b>{on ? <On /> : <Off />}</b>; }').cognitive).toBe(1);
   });
@@ -160,6 +166,15 @@ describe('size, parameters, depth, names', () => {
   it('counts lines of code, skipping blank and comment-only lines', () => {
     const f = only('function f() {\n  // why\n\n  const a = 1;\n  /* block\n   comment */\n  return a;\n}');
     expect([f.line, f.endLine, f.loc]).toEqual([1, 8, 4]);
+  });
+
+  it.each([
+    // usage line, `run it`, `${x}` and `done` are code; the blank line inside the template is not.
+    ['function help() {\n  return `usage:\n  run it\n\n  ${x}\n  done`;\n}', 6],
+    ['function help() {\n  const a = `one line`;\n\n  // note\n  return a;\n}', 4],
+    ['const help = () => console.log(`\nUsage: semver [options]\n\nOptions:\n-h --help\n`);', 5],
+  ])('counts the lines of a multi-line template literal as ESLint max-lines-per-function does: %s → %i', (code, expected) => {
+    expect(only(code).loc).toBe(expected);
   });
 
   it('counts a destructured parameter as one and ignores `this`', () => {

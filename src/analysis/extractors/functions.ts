@@ -184,10 +184,29 @@ function isLogicalAssignment(kind: TS.SyntaxKind): boolean {
   return kind === AmpersandAmpersandEqualsToken || kind === BarBarEqualsToken || kind === QuestionQuestionEqualsToken;
 }
 
-/** Prefix sums of code lines, so a function's lines of code is one subtraction. */
-function codeLinePrefix(lines: Uint32Array, lineCount: number): Uint32Array {
+const TEMPLATE_PARTS = [SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail];
+
+/**
+ * Prefix sums of code lines, so a function's lines of code is one subtraction. A token marks the line
+ * it starts on; the later lines of a multi-line template literal are code too, unless blank (as ESLint's
+ * `max-lines-per-function` with `skipBlankLines` counts them).
+ */
+function codeLinePrefix(input: SourceInput): Uint32Array {
+  const { sourceFile, text } = input;
+  const lineStarts = sourceFile.getLineStarts();
+  const lineCount = lineStarts.length;
   const mark = new Uint8Array(lineCount + 2);
-  for (const line of lines) mark[line] = 1;
+  for (const line of input.tokens.lines) mark[line] = 1;
+  for (const kind of TEMPLATE_PARTS) {
+    for (const part of input.nodes.ofKind(kind)) {
+      const first = lineOf(sourceFile, part);
+      const last = endLineOf(sourceFile, part);
+      for (let line = first + 1; line <= last; line++) {
+        const end = line < lineCount ? lineStarts[line]! : text.length;
+        if (/\S/.test(text.slice(lineStarts[line - 1]!, end))) mark[line] = 1;
+      }
+    }
+  }
   const prefix = new Uint32Array(lineCount + 2);
   for (let line = 1; line < prefix.length; line++) prefix[line] = prefix[line - 1]! + mark[line]!;
   return prefix;
@@ -196,7 +215,7 @@ function codeLinePrefix(lines: Uint32Array, lineCount: number): Uint32Array {
 export function extractFunctions(input: SourceInput): FunctionsExtract {
   const { ts, sourceFile, text } = input;
   const forEachChild = ts.forEachChild;
-  const prefix = codeLinePrefix(input.tokens.lines, sourceFile.getLineStarts().length);
+  const prefix = codeLinePrefix(input);
   const functions: FunctionRecord[] = [];
   const stack: Frame[] = [];
   const consideredLogical = new Set<TS.Node>();
