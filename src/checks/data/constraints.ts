@@ -3,7 +3,7 @@ import { defineCheck } from '../../core/check.js';
 import { statusOfShare } from './status-of-share.js';
 import type { SchemaField } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { isIdentifyingColumn } from '../../knowledge/integrations/schema-conventions.js';
+import { canHaveForeignKey, isIdentifyingColumn } from '../../knowledge/integrations/schema-conventions.js';
 import { databaseInUse } from './database-in-use.js';
 
 
@@ -43,7 +43,14 @@ export const constraintsCheck = defineCheck({
       columns.set(key, previous ? { ...previous, unique: previous.unique || field.unique, required: previous.required || field.required, foreignKey } : field);
     }
     const identifying = [...columns.values()].filter((field) => isIdentifyingColumn(field.table, field.field));
-    const references = [...columns.values()].filter((field) => field.foreignKey !== null);
+    const columnsByTable = new Map<string, Set<string>>();
+    for (const field of columns.values()) {
+      const table = field.table.toLowerCase();
+      columnsByTable.set(table, (columnsByTable.get(table) ?? new Set()).add(field.field.toLowerCase()));
+    }
+    const references = [...columns.values()].filter(
+      (field) => field.foreignKey !== null && canHaveForeignKey(field.field, columnsByTable.get(field.table.toLowerCase()) ?? new Set()),
+    );
     const tables = new Set([...columns.values()].map((field) => field.table)).size;
     const evidence = [`${tables} table(s), ${columns.size} column(s) read from ${[...new Set(database.fields.map((field) => field.file))].length} schema file(s)`];
     if (identifying.length + references.length === 0) {

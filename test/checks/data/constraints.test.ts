@@ -69,6 +69,17 @@ const cases: Case[] = [
     status: 'fail',
     says: ['newsletter_subscribers.email', 'members.phone_number', 'companies.slug'],
   },
+  {
+    name: 'ids of records in other systems (Stripe, WebRTC) and polymorphic references need no foreign key',
+    files: prisma('model User {\n  id               String  @id\n  stripeCustomerId String? @unique\n  webrtcSessionId  String?\n}\nmodel Comment {\n  id               Int    @id\n  commentableType  String\n  commentableId    Int\n}\n'),
+    status: 'pass',
+  },
+  {
+    name: 'a plain reference beside them is still checked',
+    files: prisma('model Payment {\n  id               Int     @id\n  stripeChargeId   String\n  orderId          Int\n}\n'),
+    status: 'fail',
+    says: ['Payment.orderId'],
+  },
   { name: 'a "backups" table has no identifying columns', files: prisma('model Backup {\n  id        Int      @id\n  createdAt DateTime\n}\n'), status: 'pass', says: ['no identifying columns'] },
   { name: 'database without a readable schema', files: { 'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }), 'src/db.ts': "import mongoose from 'mongoose';\nmongoose.connect(url);\n" }, status: 'unknown' },
   { name: 'no database', files: { 'package.json': manifest({ express: '^4.0.0' }) }, status: 'na' },
