@@ -36,12 +36,31 @@ const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'simulateDelay',
 const DATA_FUNCTION = /^(get|fetch|load|save|create|update|delete|remove|list|find|query|submit|post|put|send|sync|upload|login|signIn|signUp|register)/i;
 const DATA_FILE = /(^|\/)(api|services?|data|db|lib\/api|server|repositories|repository|store|stores|queries|mutations|actions)(\/|\.)/i;
 const ID_TARGET = /(^id$|Id$|_id$|ID$|uuid|Uuid|UUID|key$|Key$|token|Token|slug)/;
+/** Ids that only tie log lines together: a collision or a guess costs nothing there. */
+const LOG_CORRELATION_ID = /^(request|req|trace|span|correlation|log|debug|perf)_?id$/i;
 const MIN_LATENCY_MS = 100;
 const COMMENTED_CODE_MIN_LINES = 5;
 const CODE_LINE = /^\s*(?:(?:const|let|var|return|if|else|for|while|import|export|function|await|async|class|try|catch|switch|case)\b|[\w$.[\]'"]+\s*(?:\(.*\)|=[^=].*);?\s*$|[{}()[\];,]+\s*$|<\/?[A-Za-z][^>]*>\s*$|.*[;{}]\s*$)/;
 
 function numericValue(ts: typeof TS, node: TS.Expression | undefined): number | null {
   return node && ts.isNumericLiteral(node) ? Number(node.text) : null;
+}
+
+/** Whether the timer callback is the executor's `resolve`, or a function that calls it. */
+function resolvesLater(ts: typeof TS, executor: TS.ArrowFunction | TS.FunctionExpression, callback: TS.Expression | undefined): boolean {
+  const first = executor.parameters[0];
+  if (!first || !ts.isIdentifier(first.name) || !callback) return false;
+  const resolve = first.name.text;
+  if (ts.isIdentifier(callback)) return callback.text === resolve;
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
+  let calls = false;
+  const visit = (node: TS.Node): void => {
+    if (calls) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === resolve) calls = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(callback.body);
+  return calls;
 }
 
 /** `new Promise((r) => setTimeout(r, 800))`, `await sleep(800)`: waiting for nothing. */
@@ -54,7 +73,8 @@ function fakeLatency(ts: typeof TS, call: TS.CallExpression): number | null {
     const isExecutor = executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor));
     const promise = isExecutor ? executor!.parent : undefined;
     const wrapped = promise !== undefined && ts.isNewExpression(promise) && ts.isIdentifier(promise.expression) && promise.expression.text === 'Promise';
-    return wrapped ? numericValue(ts, call.arguments[1]) : null;
+    // Waiting means resolving later; a timer that rejects is a timeout guard (`Promise.race` with a deadline).
+    return wrapped && resolvesLater(ts, executor as TS.ArrowFunction | TS.FunctionExpression, call.arguments[0]) ? numericValue(ts, call.arguments[1]) : null;
   }
   if (ts.isIdentifier(callee) && SLEEP_NAMES.has(callee.text) && call.parent && ts.isAwaitExpression(call.parent)) {
     return numericValue(ts, call.arguments[0]);
@@ -169,6 +189,7 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
       const name = assignedName(ts, call);
       // `Math.random().toString(36)` has one use: a made-up identifier.
       const base36 = ts.isPropertyAccessExpression(call.parent) && call.parent.name.text === 'toString' && ts.isCallExpression(call.parent.parent) && call.parent.parent.arguments[0]?.getText(sourceFile) === '36';
+      if (name !== null && LOG_CORRELATION_ID.test(name)) continue;
       if ((name !== null && ID_TARGET.test(name)) || base36) items.push({ kind: 'random-id', line: lineOf(sourceFile, call), text: name ?? 'Math.random().toString(36)' });
     }
   }

@@ -19,10 +19,10 @@ const WEIGHT: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, 
 /** Weighted residue at which the score reaches 0. */
 const FAIL_WEIGHT = 20;
 
-/** `*.old.ts`, `*.bak.js`, `* copy.tsx`: names editors and people give to copies. */
-const COPY_NAME = /(?:[.\-_ ](?:old|bak|backup|orig|copy|tmp)|[ _-]copy(?: ?\d+)?)\.[cm]?[jt]sx?$/i;
-/** `Button2.tsx`, `apiV2.ts`, `form-new.ts` next to `Button.tsx`, `api.ts`, `form.ts`. */
-const VERSIONED_NAME = /^(.+?)(?:[-_.]?(?:v?\d+|new|old|final|fixed))(\.[cm]?[jt]sx?)$/i;
+/** `*.old.ts`, `*.bak.js`, `* copy.tsx`, `route-original.ts`: names editors and people give to copies. */
+const COPY_NAME = /(?:[.\-_ ](?:old|bak|backup|orig|original|copy|tmp)|[ _-]copy(?: ?\d+)?)\.[cm]?[jt]sx?$/i;
+/** `Button2.tsx`, `apiV2.ts`, `form-new.ts`, `route 2.ts` (the Finder's duplicate) next to `Button.tsx`, `api.ts`, `form.ts`, `route.ts`. */
+const VERSIONED_NAME = /^(.+?)(?:[-_. ]?(?:v?\d+|new|old|final|fixed))(\.[cm]?[jt]sx?)$/i;
 
 function abandonedCopies(paths: ReadonlySet<string>): { file: string; of: string | null }[] {
   const copies: { file: string; of: string | null }[] = [];

@@ -133,10 +133,23 @@ describe('code.prototype-residue', () => {
     ]);
   });
 
+  it("finds a Finder duplicate ('route 2.ts') and a '-original' copy of a Next.js route", async () => {
+    const route = 'export async function POST() { return Response.json({}); }';
+    const result = await runCheckOn(prototypeResidueCheck, {
+      'app/api/register/route.ts': route,
+      'app/api/register/route 2.ts': route,
+      'app/api/session/route.ts': route,
+      'app/api/session/route-original.ts': route,
+    });
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['app/api/register/route 2.ts', 'app/api/session/route-original.ts']);
+    expect(result.findings[0]?.message).toMatch(/abandoned copy of app\/api\/register\/route\.ts/);
+  });
+
   it.each([
     ['a TODO in a test file', { 'src/a.test.ts': '// TODO: implement real API\nconst mockUsers = [];', 'src/a.ts': 'export const a = 1;' }],
     ['mocks in a fixtures folder', { 'test/fixtures/data.ts': 'export const mockUsers = [{}];', 'src/a.ts': 'export const a = 1;' }],
     ['a versioned name without an original', { 'src/oauth2.ts': 'export {};', 'src/v1.ts': 'export {};' }],
+    ['a numbered name whose original is a different word', { 'src/step 2.ts': 'export {};', 'src/steps.ts': 'export {};' }],
     ['a real random number', { 'src/a.ts': 'export const jitter = () => Math.random() * 100;' }],
   ])('passes %s', async (_label, files) => {
     expect((await runCheckOn(prototypeResidueCheck, files)).status).toBe('pass');
