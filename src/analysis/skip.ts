@@ -62,7 +62,7 @@ function looksMinified(text: string, limits: SkipLimits): boolean {
 }
 
 /** Why a file should not be analysed judging by its path alone, or null; checked before reading it. */
-export type PathSkipRule = (path: string) => string | null;
+type PathSkipRule = (path: string) => string | null;
 
 /** The path rules: the configured `analysis.ignore` first, then vendored folders and bundle names. */
 export function pathSkipRule(patterns: readonly string[]): PathSkipRule {
