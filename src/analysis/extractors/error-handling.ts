@@ -1,7 +1,8 @@
 // Every place that receives an error — `catch` clauses, `.catch(…)`, `.then(_, onRejected)` and
 // Node-style `(err, …) =>` callbacks — classified by what it does with the error:
 // propagates (rethrows, rejects, passes it on), handled (does something else with it) or masked
-// (empty, logs and carries on, returns a default, ignores the error argument).
+// (empty, logs and carries on, returns a default, answers with a success status, ignores the error
+// argument).
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { functionName } from './functions.js';
@@ -9,7 +10,7 @@ import { lineOf } from '../syntax.js';
 
 export type ErrorSiteKind = 'catch' | 'promise-catch' | 'then-rejection' | 'callback';
 export type ErrorOutcome = 'propagates' | 'handled' | 'masked';
-export type MaskKind = 'empty' | 'log-and-continue' | 'returns-default' | 'ignored';
+export type MaskKind = 'empty' | 'log-and-continue' | 'returns-default' | 'success-status' | 'ignored';
 
 export interface ErrorSite {
   kind: ErrorSiteKind;
@@ -79,6 +80,32 @@ function isDefaultValue(ts: typeof TS, node: TS.Expression | undefined): boolean
   return false;
 }
 
+const isSuccessStatus = (ts: typeof TS, node: TS.Node | undefined): boolean =>
+  node !== undefined && ts.isNumericLiteral(node) && Number(node.text) >= 200 && Number(node.text) < 300;
+
+/**
+ * Does the expression answer the request with an explicit 2xx status — `res.status(200).json(…)`,
+ * `NextResponse.json(…, { status: 200 })` — so that the client sees a success?
+ */
+function respondsWithSuccess(ts: typeof TS, expression: TS.Node | undefined): boolean {
+  if (!expression) return false;
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(status|sendStatus)$/.test(node.expression.name.text) && isSuccessStatus(ts, node.arguments[0])) {
+      found = true;
+      return;
+    }
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' && isSuccessStatus(ts, node.initializer)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
+}
+
 /** Does the node, outside nested functions, pass the error on (throw, reject, next(err), …)? */
 function propagates(ts: typeof TS, root: TS.Node, errorName: string | null): boolean {
   let found = false;
@@ -119,6 +146,8 @@ function classifyStatements(ts: typeof TS, statements: readonly TS.Statement[], 
     if (ts.isReturnStatement(statement) && isDefaultValue(ts, statement.expression)) {
       return { outcome: 'masked', mask: 'returns-default' };
     }
+    const answer = ts.isReturnStatement(statement) || ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    if (respondsWithSuccess(ts, answer)) return { outcome: 'masked', mask: 'success-status' };
     return { outcome: 'handled', mask: null };
   }
   return logs ? { outcome: 'masked', mask: 'log-and-continue' } : { outcome: 'handled', mask: null };
@@ -134,6 +163,7 @@ function classifyHandler(ts: typeof TS, sourceFile: TS.SourceFile, handler: TS.E
       if (propagates(ts, body, errorName)) return { outcome: 'propagates', mask: null };
       if (isLoggingCall(ts, unwrap(ts, body))) return { outcome: 'masked', mask: 'log-and-continue' };
       if (isDefaultValue(ts, body)) return { outcome: 'masked', mask: 'returns-default' };
+      if (respondsWithSuccess(ts, body)) return { outcome: 'masked', mask: 'success-status' };
       return { outcome: 'handled', mask: null };
     }
     return classifyStatements(ts, body.statements, errorName, body, hasCommentInside(sourceFile, body));

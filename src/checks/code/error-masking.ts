@@ -19,6 +19,7 @@ const MASK_WORDS: Record<MaskKind, string> = {
   empty: 'an empty handler swallows the error',
   'log-and-continue': 'the error is logged and the code carries on as if nothing happened',
   'returns-default': 'the error is replaced by a default value, so the caller cannot tell that it failed',
+  'success-status': 'the request is answered with a success status, so the client cannot tell that it failed',
   ignored: 'the error argument is never looked at',
 };
 
