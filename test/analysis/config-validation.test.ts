@@ -51,7 +51,31 @@ describe('config-validation extractor', () => {
     expect(result?.validations).toEqual([]);
   });
 
+  it('finds problems collected in a list that is thrown on, and names walked from a constant list', () => {
+    const result = extract(
+      [
+        "const REQUIRED = ['DATABASE_URL', 'SESSION_SECRET'] as const;",
+        'export function checkEnv() {',
+        '  const problems: string[] = [];',
+        '  for (const key of REQUIRED) {',
+        '    if (!process.env[key]) problems.push(`${key} is missing`);',
+        '  }',
+        "  if (!process.env.STRIPE_KEY && isProd) { problems.push('STRIPE_KEY'); }",
+        "  if (problems.length > 0) throw new Error(problems.join('\\n'));",
+        '}',
+      ].join('\n'),
+    );
+    expect(result?.guards.map((guard) => [guard.name, guard.line])).toEqual([
+      ['DATABASE_URL', 5],
+      ['SESSION_SECRET', 5],
+      ['STRIPE_KEY', 7],
+    ]);
+  });
+
   it.each([
+    ['problems collected but only logged', "function f() {\n  const missing = [];\n  if (!process.env.X) missing.push('X');\n  if (missing.length) console.warn(missing);\n}"],
+    ['problems collected and thrown on in another function', "const missing = [];\nfunction a() { if (!process.env.X) missing.push('X'); }\nfunction b() { if (missing.length) throw new Error('x'); }"],
+    ['a loop over a list that is not constant', "function f(keys) { for (const key of keys) { if (!process.env[key]) throw new Error(key); } }"],
     ['a read with a default', "const port = process.env.PORT || 3000;"],
     ['a check that only logs', "if (!process.env.SENTRY_DSN) console.warn('no Sentry');"],
     ['a throw inside a callback of the branch', "if (!process.env.X) { later(() => { throw new Error('x'); }); }"],

@@ -72,19 +72,46 @@ function hasOption(ts: typeof TS, args: readonly TS.Expression[], options: reado
   );
 }
 
+/**
+ * Loop variables that walk a constant list of names: `for (const key of REQUIRED)` where
+ * `const REQUIRED = ['A', 'B'] as const` in the same file, so `process.env[key]` reads A and B.
+ * Scopes are not told apart.
+ */
+function loopedNames(ts: typeof TS, declarations: readonly TS.Node[], loops: readonly TS.Node[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const node of declarations as TS.VariableDeclaration[]) {
+    let value = node.initializer;
+    while (value && (ts.isAsExpression(value) || ts.isParenthesizedExpression(value))) value = value.expression;
+    if (!ts.isIdentifier(node.name) || !value || !ts.isArrayLiteralExpression(value) || value.elements.length === 0) continue;
+    if (value.elements.every((element) => ts.isStringLiteral(element))) lists.set(node.name.text, value.elements.map((element) => (element as TS.StringLiteral).text));
+  }
+  const looped = new Map<string, string[]>();
+  if (lists.size === 0) return looped;
+  for (const loop of loops as TS.ForOfStatement[]) {
+    const list = ts.isIdentifier(loop.expression) ? lists.get(loop.expression.text) : undefined;
+    const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+    if (list && declaration && ts.isIdentifier(declaration.name)) looped.set(declaration.name.text, list);
+  }
+  return looped;
+}
+
 /** Names whose absence the expression tests: `!process.env.X`, `process.env.X === undefined`, `a || !b`. */
-function missingTests(ts: typeof TS, node: TS.Expression, out: string[]): void {
-  if (ts.isParenthesizedExpression(node)) return missingTests(ts, node.expression, out);
+function missingTests(ts: typeof TS, node: TS.Expression, out: string[], looped: ReadonlyMap<string, string[]>): void {
+  if (ts.isParenthesizedExpression(node)) return missingTests(ts, node.expression, out, looped);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-    const name = envReadName(ts, node.operand);
+    const operand = node.operand;
+    const name = envReadName(ts, operand);
     if (name) out.push(name);
+    else if (ts.isElementAccessExpression(operand) && isEnvObject(ts, operand.expression) && ts.isIdentifier(operand.argumentExpression)) {
+      out.push(...(looped.get(operand.argumentExpression.text) ?? []));
+    }
     return;
   }
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
-      missingTests(ts, node.left, out);
-      missingTests(ts, node.right, out);
+      missingTests(ts, node.left, out, looped);
+      missingTests(ts, node.right, out, looped);
       return;
     }
     const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operator);
@@ -97,6 +124,30 @@ function missingTests(ts: typeof TS, node: TS.Expression, out: string[]): void {
       if (name && (empty(node.left) || empty(node.right))) out.push(name);
     }
   }
+}
+
+/** The array a branch records a problem in: `errors.push('X is required')`. */
+function collectedInto(ts: typeof TS, branch: TS.Statement): string | null {
+  const statements = ts.isBlock(branch) ? branch.statements : [branch];
+  for (const statement of statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) continue;
+    const callee = statement.expression.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'push' && ts.isIdentifier(callee.expression)) return callee.expression.text;
+  }
+  return null;
+}
+
+function enclosingFunction(ts: typeof TS, node: TS.Node): TS.Node | undefined {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
+}
+
+/** Whether the expression names the identifier (outside nested functions): `errors.length > 0`. */
+function mentions(ts: typeof TS, node: TS.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => (mentions(ts, child, name) ? true : undefined)) ?? false;
 }
 
 /** The branch stops the program: a `throw` or `process.exit(…)` somewhere inside it. */
@@ -190,10 +241,20 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     }
   }
 
-  for (const node of nodes.ofKind(ts.SyntaxKind.IfStatement) as TS.IfStatement[]) {
+  const ifs = nodes.ofKind(ts.SyntaxKind.IfStatement) as TS.IfStatement[];
+  const looped = loopedNames(ts, nodes.ofKind(ts.SyntaxKind.VariableDeclaration), nodes.ofKind(ts.SyntaxKind.ForOfStatement));
+  for (const node of ifs) {
     const names: string[] = [];
-    missingTests(ts, node.expression, names);
-    if (names.length > 0 && stops(ts, node.thenStatement)) {
+    missingTests(ts, node.expression, names, looped);
+    if (names.length === 0) continue;
+    // Stops here, or records the problem in a list that a later branch of the same function throws on
+    // (`errors.push(…)` … `if (errors.length > 0) throw …`).
+    const list = stops(ts, node.thenStatement) ? null : collectedInto(ts, node.thenStatement);
+    const scope = list === null ? undefined : enclosingFunction(ts, node);
+    const collected =
+      list !== null &&
+      ifs.some((other) => other !== node && enclosingFunction(ts, other) === scope && mentions(ts, other.expression, list) && stops(ts, other.thenStatement));
+    if (list === null ? stops(ts, node.thenStatement) : collected) {
       const line = lineOfNode(input, node);
       for (const name of names) guards.push({ line, name });
     }
