@@ -1,7 +1,8 @@
 // Compares shipshape's per-function numbers with independent tools on the same files: ESLint's
 // `complexity` (classic variant), `max-lines-per-function` (blank lines and comments skipped),
 // `max-params` and `max-depth`, and SonarJS's `cognitive-complexity` (S3776).
-//   npm run build && node bench/compare-complexity.js [--json] [--show N] [--metric name] <file|folder>…
+//   npm run build && node bench/compare-complexity.js [--json] [--show N] [--metric name] [--dist dir] <file|folder>…
+// (--dist: another build of shipshape to measure, e.g. one made from an earlier commit.)
 //
 // Standalone on purpose: it measures agreement, not time, so it is not a `*.bench.js` for bench/run.js.
 // ESLint, eslint-plugin-sonarjs and typescript-eslint are a measuring instrument, not dependencies of
@@ -20,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, '..');
-const dist = join(projectRoot, 'dist');
 const toolsDir = join(projectRoot, '.bench-tmp', 'compare-tools');
 const TOOLS = { eslint: '10.15.0', 'eslint-plugin-sonarjs': '4.2.2', 'typescript-eslint': '8.73.0', typescript: '6.0.3' };
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -28,16 +28,17 @@ const TYPESCRIPT = /\.(?:[cm]?ts|tsx)$/;
 
 // ---- command line --------------------------------------------------------------------------------
 function parseArguments(argv) {
-  const options = { json: false, show: 15, metric: null, paths: [] };
+  const options = { json: false, show: 15, metric: null, dist: join(projectRoot, 'dist'), paths: [] };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--json') options.json = true;
     else if (argument === '--show') options.show = Number(argv[++index]);
     else if (argument === '--metric') options.metric = argv[++index];
+    else if (argument === '--dist') options.dist = resolve(argv[++index]);
     else if (argument.startsWith('--')) throw new Error(`unknown option ${argument}`);
     else options.paths.push(resolve(argument));
   }
-  if (options.paths.length === 0) throw new Error('usage: node bench/compare-complexity.js [--json] [--show N] [--metric name] <file|folder>…');
+  if (options.paths.length === 0) throw new Error('usage: node bench/compare-complexity.js [--json] [--show N] [--metric name] [--dist dir] <file|folder>…');
   return options;
 }
 
@@ -272,7 +273,7 @@ function makeLinters({ ESLint, builtinRules, sonarjs, tseslint }, sink, fileFact
 }
 
 // ---- shipshape side ----------------------------------------------------------------------------------
-async function loadShipshape() {
+async function loadShipshape(dist) {
   const { analyseFile } = await import(join(dist, 'analysis', 'parse.js'));
   const { functionsExtractor } = await import(join(dist, 'analysis', 'extractors', 'functions.js'));
   const { contentSkipReason, pathSkipRule } = await import(join(dist, 'analysis', 'skip.js'));
@@ -343,7 +344,7 @@ function lineAt(lineStarts, offset) {
 
 async function compare(options) {
   ensureTools();
-  const shipshape = await loadShipshape();
+  const shipshape = await loadShipshape(options.dist);
   const tools = await loadEslint();
   let byNode = new Map();
   const sink = (node, metric, value, combine) => {

@@ -17,6 +17,14 @@ describe('cyclomatic complexity (ESLint 9 `complexity`, classic variant)', () =>
     ['function f(a) { return a?.b?.c; }', 3],
     ['function f(a) { a?.b(); a.c?.(); a?.[0]; }', 4],
     ['function f(a = {}) { const { b = 1 } = a; }', 3],
+    // Defaults in destructuring assignments are AssignmentPatterns for ESLint too.
+    ['function f(o) { ({ a, b = 1 } = o); }', 2],
+    ['function f(o) { ({ a: x = 1, ...rest } = o); }', 2],
+    ['function f(o) { [a = 1, { b: c = 2 }, [d = 3]] = o; }', 4],
+    ['function f(o) { for ({ a = 1 } of o) {} }', 3],
+    // Near-misses: an assignment inside a literal that is not assigned to, a default's own value.
+    ['function f() { g([x = 1], { a: y = 2 }); z = [w = 3]; }', 1],
+    ['function f(o) { [a = [b = 1]] = o; }', 2],
     ['function f() { foo ||= 1; bar &&= 1; baz ??= 1; }', 4],
     ['function f(x) { switch (x) { case 1: break; case 2: case 3: break; default: break; } }', 4],
     ['function f(a, b, c) { return a && b || c ?? 0; }', 4],
@@ -155,6 +163,38 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
   it('leaves no nesting behind after a function that is a branch of ?: (SonarJS 4 adds one to every later structure)', () => {
     const fns = byName('function g(a) { const h = a ? undefined : () => 1; if (b) { if (c) {} } }');
     expect(fns['g']?.cognitive).toBe(4); // ?: +1, if +1, nested if +2
+  });
+
+  it('starts a top-level function at nesting 0, whatever module-level code it sits in', () => {
+    const fns = functionsOf(`
+      export const keys = typeof Object.keys === 'function'
+        ? (o) => Object.keys(o)
+        : (o) => {
+            const found = [];
+            for (const key in o) {            // +1
+              if (has(o, key)) found.push(key); // +2
+            }
+            return found;
+          };
+      if (typeof window !== 'undefined') {
+        window.init = function () { if (ready) start(); }; // +1
+      }`);
+    expect(fns.map((f) => [f.name, f.cognitive])).toEqual([['<anonymous>', 0], ['<anonymous>', 3], ['init', 1]]);
+  });
+
+  it('reports a nested function on its own without the nesting around it', () => {
+    const fns = byName(`
+      function List({ items, live }) {
+        if (live) {                                // +1
+          const onTick = () => { if (items) { refresh(); } }; // +1 on its own
+          subscribe(onTick);
+        }
+        return <ul />;
+      }`);
+    expect(fns['List']?.component).toBe(true);
+    expect(fns['List']?.cognitive).toBe(1);
+    expect(fns['onTick']?.cognitive).toBe(1);
+    expect(fns['onTick']?.cognitiveReported).toBe(true);
   });
 
   it('counts a JSX ternary as the specification says', () => {

@@ -42,6 +42,8 @@ interface Frame {
   record: FunctionRecord;
   /** 1 for a function outside any function, 2 for one nested in it, … */
   level: number;
+  /** The nesting level at the function's body: its own figure counts nesting from here. */
+  base: number;
   blockDepth: number;
   // Cognitive bookkeeping, following SonarJS: a top-level function folds its second-level functions
   // in only when it has control flow of its own and is not a React component.
@@ -82,6 +84,8 @@ const {
   CallExpression,
   Parameter,
   BindingElement,
+  ShorthandPropertyAssignment,
+  EqualsToken,
   BreakStatement,
   ContinueStatement,
   ReturnStatement,
@@ -176,6 +180,29 @@ function isJsx(ts: typeof TS, node: TS.Expression | undefined): boolean {
   return ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner);
 }
 
+/**
+ * `[a = 1] = list` and `({ key: a = 1 } = options)`: a default value in a destructuring assignment,
+ * which ESLint counts like a default parameter. The same `=` inside an array or object literal that
+ * is not assigned to (`f([x = 1])`) is an ordinary assignment.
+ */
+function isDefaultInAssignmentPattern(expression: TS.BinaryExpression): boolean {
+  let child: TS.Node = expression;
+  let parent = expression.parent;
+  if (!parent || !(TS.isArrayLiteralExpression(parent) || (TS.isPropertyAssignment(parent) && parent.initializer === expression))) return false;
+  while (parent) {
+    const kind = parent.kind;
+    if (kind === SK.ArrayLiteralExpression || kind === SK.ObjectLiteralExpression || kind === SK.PropertyAssignment || kind === SK.SpreadElement || kind === SK.SpreadAssignment || kind === SK.ParenthesizedExpression) {
+      child = parent;
+      parent = parent.parent;
+      continue;
+    }
+    if (TS.isBinaryExpression(parent)) return parent.operatorToken.kind === EqualsToken && parent.left === child;
+    if (TS.isForOfStatement(parent) || TS.isForInStatement(parent)) return parent.initializer === child;
+    return false;
+  }
+  return false;
+}
+
 function isLogical(kind: TS.SyntaxKind): boolean {
   return kind === AmpersandAmpersandToken || kind === BarBarToken || kind === QuestionQuestionToken;
 }
@@ -237,8 +264,11 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     }
     const second = stack[1]!;
     second.ifNested += value + (structural ? 1 : 0);
-    second.ifNotNested += value;
-    for (let index = 2; index < stack.length; index++) stack[index]!.ifNotNested += value;
+    // Reported on its own, a nested function's figure does not include the nesting around it.
+    for (let index = 1; index < stack.length; index++) {
+      const frame = stack[index]!;
+      frame.ifNotNested += structural ? value - frame.base : value;
+    }
   };
   const addCyclomatic = (): void => {
     if (cyclomaticTarget) cyclomaticTarget.record.cyclomatic++;
@@ -298,6 +328,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     const frame: Frame = {
       record,
       level: stack.length + 1,
+      base: 0,
       blockDepth: 0,
       own: 0,
       hasStructural: false,
@@ -312,7 +343,9 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     stack.push(frame);
     const savedTarget = cyclomaticTarget;
     cyclomaticTarget = frame;
-    const inner = frame.level >= 3 ? nesting + 1 : nesting;
+    // A top-level function starts at nesting 0 whatever module-level `if` or `?:` it sits in.
+    const inner = frame.level === 1 ? 0 : frame.level >= 3 ? nesting + 1 : nesting;
+    frame.base = inner;
     for (const parameter of node.parameters) visitAt(parameter, inner);
     visitAt(node.body, inner);
     cyclomaticTarget = savedTarget;
@@ -438,6 +471,8 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
           }
         } else if (isLogicalAssignment(operator)) {
           addCyclomatic();
+        } else if (operator === EqualsToken && isDefaultInAssignmentPattern(expression)) {
+          addCyclomatic();
         }
         break;
       }
@@ -458,6 +493,10 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
       case Parameter:
       case BindingElement:
         if ((node as TS.ParameterDeclaration).initializer) addCyclomatic();
+        break;
+      case ShorthandPropertyAssignment:
+        // `({ a = 1 } = options)`: only valid as a destructuring target, so always a default value.
+        if ((node as TS.ShorthandPropertyAssignment).objectAssignmentInitializer) addCyclomatic();
         break;
       case BreakStatement:
       case ContinueStatement:
