@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,5 +96,15 @@ describe('parseConfig: analysis (which files the code analysis reads)', () => {
 
   it('rejects an analysis section that is not an object', () => {
     expect(() => parseConfig({ analysis: ['src/'] }, 'package.json#shipshape')).toThrow(/package\.json#shipshape: analysis: .*object/);
+  });
+});
+
+describe('configuration examples in the documentation', () => {
+  // Examples are copied into real repositories: each must be a valid configuration.
+  it.each([['README.md'], ['docs/code-health.md']])('%s: every JSON example with "analysis" or "checks" is valid', async (file) => {
+    const text = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
+    const examples = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((json) => /"(analysis|checks)"/.test(json));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(() => parseConfig(JSON.parse(example), file)).not.toThrow();
   });
 });
