@@ -197,6 +197,19 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
     expect(fns['onTick']?.cognitiveReported).toBe(true);
   });
 
+  it.each([
+    ['{ready && <Spinner />}', 0],
+    ['{a && b && <X />}', 0],
+    ['{a || b || <Fallback />}', 0],
+    ['{name ?? <Anonymous />}', 0],
+    // Near-misses: a chain that mixes operators or holds a ternary is a decision (SonarJS counts it too).
+    ['{a && b || <X />}', 2],
+    ['{(a || b) && <X />}', 2],
+    ['{a && (b ? <X /> : <Y />)}', 2], // && +1, ?: +1
+  ])('JSX short-circuit %s → %i', (expression, expected) => {
+    expect(only(`function View({ a, b, ready, name }) { return <div>${expression}</div>; }`).cognitive).toBe(expected);
+  });
+
   it('counts a JSX ternary as the specification says', () => {
     expect(only('function Badge({ on }) { return <b>{on ? <On /> : <Off />}</b>; }').cognitive).toBe(1);
   });

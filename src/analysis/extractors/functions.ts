@@ -296,6 +296,12 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
       flattenLogical(inner.right, out);
     }
   };
+  const isJsxShortCircuit = (node: TS.Expression, operator: TS.SyntaxKind): boolean => {
+    const inner = unwrapParens(ts, node);
+    if (ts.isConditionalExpression(inner)) return false;
+    if (!ts.isBinaryExpression(inner) || !isLogical(inner.operatorToken.kind)) return true;
+    return inner.operatorToken.kind === operator && isJsxShortCircuit(inner.left, operator) && isJsxShortCircuit(inner.right, operator);
+  };
   const inJsxContainer = (node: TS.Node): boolean => {
     let parent = node.parent;
     while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
@@ -461,13 +467,16 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
         const operator = expression.operatorToken.kind;
         if (isLogical(operator)) {
           addCyclomatic();
-          // `{ready && <Spinner />}` is how JSX renders conditionally; SonarJS does not count it.
-          if (!consideredLogical.has(expression) && !inJsxContainer(expression)) {
+          if (!consideredLogical.has(expression)) {
             const operators: TS.SyntaxKind[] = [];
             flattenLogical(expression, operators);
-            operators.forEach((kind, index) => {
-              if (index === 0 || operators[index - 1] !== kind) addCognitive(1, false);
-            });
+            // `{ready && <Spinner />}` is how JSX renders conditionally; SonarJS does not count it.
+            // A chain that mixes operators or holds a `?:` is a decision all the same.
+            if (!(inJsxContainer(expression) && isJsxShortCircuit(expression, operator))) {
+              operators.forEach((kind, index) => {
+                if (index === 0 || operators[index - 1] !== kind) addCognitive(1, false);
+              });
+            }
           }
         } else if (isLogicalAssignment(operator)) {
           addCyclomatic();
