@@ -59,7 +59,19 @@ function caseAt(lexemes: readonly Lexeme[], index: number): CaseRole | null {
   const hasSecondArgument = hasTopLevelComma(lexemes, cursor, close);
   // Mocha and Vitest treat `it('name')` with no body as pending; `test(async () => …)` is a case.
   const named = firstArgument?.kind === 'string' || firstArgument?.kind === 'template';
-  return named && !hasSecondArgument ? 'placeholder' : 'case';
+  if (named && !hasSecondArgument) return 'placeholder';
+  // `it('registers a user', async () => {})`: a name for a test still to be written; it runs and proves nothing.
+  return hasSecondArgument && endsWithEmptyBody(lexemes, close) ? 'placeholder' : 'case';
+}
+
+/** Whether the last argument before `close` is a function with an empty body: `() => {}`, `function (t) {}` (a timeout after it is allowed). */
+function endsWithEmptyBody(lexemes: readonly Lexeme[], close: number): boolean {
+  let end = close - 1;
+  if (punctuation(lexemes[end]) === ',') end--;
+  if (lexemes[end]?.kind === 'other' && /^\d/.test(lexemes[end]!.text) && punctuation(lexemes[end - 1]) === ',') end -= 2;
+  if (punctuation(lexemes[end]) !== '}' || punctuation(lexemes[end - 1]) !== '{') return false;
+  const before = lexemes[end - 2];
+  return punctuation(before) === '=>' || punctuation(before) === ')';
 }
 
 /** Whether the argument list between `open` and `close` holds more than one argument. */

@@ -17,7 +17,7 @@ function plural(count: number, word: string): string {
 
 /** Why a named test file declares no runnable case, in the words a reader would use. */
 function emptinessOf(file: TestFileInfo): string {
-  if (file.placeholders > 0) return `holds only ${plural(file.placeholders, 'skipped or to-do test')}, none that runs`;
+  if (file.placeholders > 0) return `holds only ${plural(file.placeholders, 'skipped, to-do or empty test')}, none that runs`;
   return 'declares no test case (empty, commented out, or only `describe` blocks without `it`/`test`)';
 }
 
@@ -28,8 +28,9 @@ export const testsPresentCheck = defineCheck({
   failureTitle: 'No automated test runs any code',
   rationale:
     'Tests are how you find out that a change broke something before your users do. Without them every ' +
-    'release is a gamble, and fixing one bug quietly creates another. Empty test files, skipped tests and ' +
-    '`it.todo` placeholders look like a test suite but check nothing.',
+    'release is a gamble, and fixing one bug quietly creates another. Empty test files, skipped tests, ' +
+    '`it.todo` placeholders and named cases with an empty body (`it("registers a user", () => {})`, as ' +
+    'scaffolds generate them) look like a test suite but check nothing.',
   remediation:
     'Install a test runner (Vitest is the quickest start: `npm install -D vitest`, then add ' +
     '`"test": "vitest run"` to the scripts in package.json). Write a first test for the most important ' +

@@ -6,10 +6,10 @@ const APP = { 'package.json': '{"name":"app"}', 'src/index.ts': 'export const x 
 
 describe('testing.tests-present', () => {
   it.each([
-    ['a vitest file with cases', { 'src/a.test.ts': "import { it } from 'vitest';\nit('works', () => {});" }],
-    ['mocha files under test/', { 'test/api.js': "describe('api', () => { it('responds', async () => {}) })" }],
-    ['one real file beside an empty one', { 'src/a.test.ts': '', 'src/b.spec.ts': "test('b', () => {})" }],
-    ['a Deno test', { 'server/db_test.ts': "Deno.test('db', () => {})" }],
+    ['a vitest file with cases', { 'src/a.test.ts': "import { it } from 'vitest';\nit('works', () => { expect(1).toBe(1); });" }],
+    ['mocha files under test/', { 'test/api.js': "describe('api', () => { it('responds', async () => { await request(app).get('/') }) })" }],
+    ['one real file beside an empty one', { 'src/a.test.ts': '', 'src/b.spec.ts': "test('b', () => { check() })" }],
+    ['a Deno test', { 'server/db_test.ts': "Deno.test('db', () => { assert(db) })" }],
     ['node:test without names', { 'test/run.test.mjs': "import test from 'node:test';\ntest(async () => {});" }],
   ])('passes with %s', async (_name, files) => {
     const result = await runCheckOn(testsPresentCheck, { ...APP, ...files });
@@ -19,7 +19,7 @@ describe('testing.tests-present', () => {
   });
 
   it('names the first case and counts empty files in the evidence', async () => {
-    const result = await runCheckOn(testsPresentCheck, { ...APP, 'src/a.test.ts': '', 'src/b.spec.ts': "\n\ntest('b', () => {})" });
+    const result = await runCheckOn(testsPresentCheck, { ...APP, 'src/a.test.ts': '', 'src/b.spec.ts': "\n\ntest('b', () => { check() })" });
     expect(result.evidence).toEqual(['1 test file declares 1 test case (e.g. src/b.spec.ts:3)', '1 test file without a runnable case: src/a.test.ts']);
     expect(result.metrics).toEqual({ tests: { filesWithCases: 1, emptyFiles: 1 } });
   });
@@ -28,7 +28,12 @@ describe('testing.tests-present', () => {
     ['an empty *.test.ts', { 'src/a.test.ts': '' }, /declares no test case/],
     ['a test file whose case is commented out', { 'src/a.test.ts': "import { it } from 'vitest';\n// it('works', () => {});" }, /declares no test case/],
     ['only describe blocks without cases', { 'src/a.spec.ts': "describe('todo', () => {});" }, /declares no test case/],
-    ['only todo and skipped tests', { 'src/a.test.ts': "it.todo('x'); test.skip('y', () => {});" }, /holds only 2 skipped or to-do tests/],
+    ['only todo and skipped tests', { 'src/a.test.ts': "it.todo('x'); test.skip('y', () => {});" }, /holds only 2 skipped, to-do or empty tests/],
+    [
+      'a scaffold of named cases with empty bodies',
+      { 'src/auth.service.test.ts': "describe('AuthService', () => {\n  it('should register a new user', async () => {\n  });\n  it('should reject a wrong password', async () => {});\n});" },
+      /holds only 2 skipped, to-do or empty tests/,
+    ],
     ['a case inside a string', { 'src/a.test.js': "const code = \"it('x', () => {})\";" }, /declares no test case/],
   ])('fails with %s, naming the file', async (_name, files, message) => {
     const result = await runCheckOn(testsPresentCheck, { ...APP, ...files });
