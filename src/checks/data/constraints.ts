@@ -3,7 +3,7 @@ import { defineCheck } from '../../core/check.js';
 import { statusOfShare } from './status-of-share.js';
 import type { SchemaField } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { canHaveForeignKey, isIdentifyingColumn } from '../../knowledge/integrations/schema-conventions.js';
+import { canHaveForeignKey, isIdentifyingColumn, tableKey } from '../../knowledge/integrations/schema-conventions.js';
 import { databaseInUse } from './database-in-use.js';
 
 
@@ -48,8 +48,9 @@ export const constraintsCheck = defineCheck({
       const table = field.table.toLowerCase();
       columnsByTable.set(table, (columnsByTable.get(table) ?? new Set()).add(field.field.toLowerCase()));
     }
+    const tableKeys = new Set([...columnsByTable.keys()].map(tableKey));
     const references = [...columns.values()].filter(
-      (field) => field.foreignKey !== null && canHaveForeignKey(field.field, columnsByTable.get(field.table.toLowerCase()) ?? new Set()),
+      (field) => field.foreignKey === true || (field.foreignKey === false && canHaveForeignKey(field.field, columnsByTable.get(field.table.toLowerCase()) ?? new Set(), tableKeys)),
     );
     const tables = new Set([...columns.values()].map((field) => field.table)).size;
     const evidence = [`${tables} table(s), ${columns.size} column(s) read from ${[...new Set(database.fields.map((field) => field.file))].length} schema file(s)`];

@@ -3,19 +3,39 @@
 /** Names of columns that refer to another table's row: `userId`, `user_id` (but not `id` itself). */
 export const REFERENCE_COLUMN = /^(?!id$)(\w+_id|[a-z][A-Za-z0-9]*Id)$/;
 
-/** First words of a reference column that names a record in another system, where no foreign key can exist. */
-const EXTERNAL_SYSTEM = /^(stripe|paypal|braintree|paddle|lemon_?squeezy|clerk|auth0|firebase|cognito|github|gitlab|google|facebook|apple|twitter|discord|slack|openai|anthropic|twilio|sendgrid|mailchimp|resend|hubspot|salesforce|shopify|webrtc|external|provider|remote|vendor|third_?party|oauth)(?=[A-Z_]|id$|Id$)/i;
+/**
+ * Reference names that point at the accounts table, by name or by the role the row gives them. The
+ * accounts may live outside the schema read (Supabase's managed auth.users), where a key is still possible.
+ */
+const USER_STEMS: ReadonlySet<string> = new Set([
+  'user',
+  'author', 'owner', 'creator', 'createdby', 'updatedby', 'deletedby', 'assignee', 'assignedto', 'reporter', 'sender',
+  'recipient', 'buyer', 'seller', 'host', 'invitedby', 'inviter', 'approver', 'reviewer', 'manager', 'actor',
+]);
+
+/** `user_missions`, `UserMission`, `users` → `usermission`, `usermission`, `user`. */
+function singularKey(name: string): string {
+  const key = name.slice(name.lastIndexOf('.') + 1).replace(/_/g, '').toLowerCase();
+  if (key.endsWith('ies')) return `${key.slice(0, -3)}y`;
+  if (/(ss|sh|ch|x)es$/.test(key)) return key.slice(0, -2);
+  return key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key;
+}
 
 /**
- * Whether a reference column can be backed by a foreign key in this table: not when it names a record
- * in another system (`stripeCustomerId`), nor when a `<name>_type` column beside it makes it
- * polymorphic (`commentable_type` + `commentable_id` point into several tables).
+ * Whether a reference column without a foreign key could have one: its name must point at a table of
+ * this schema (`order_id` → orders) or at the accounts (`user_id`, `authorId`), so an id of a record kept
+ * elsewhere (`stripeCustomerId`, `deviceId`, `partnerId` without such tables) is not asked for one; nor
+ * is a polymorphic reference, whose `<name>_type` column beside it says which of several tables it names.
  */
-export function canHaveForeignKey(column: string, columnsOfTable: ReadonlySet<string>): boolean {
-  if (EXTERNAL_SYSTEM.test(column)) return false;
+export function canHaveForeignKey(column: string, columnsOfTable: ReadonlySet<string>, tables: ReadonlySet<string>): boolean {
   const stem = column.replace(/_?id$/i, '').toLowerCase();
-  return !columnsOfTable.has(`${stem}_type`) && !columnsOfTable.has(`${stem}type`);
+  if (columnsOfTable.has(`${stem}_type`) || columnsOfTable.has(`${stem}type`)) return false;
+  const key = singularKey(stem);
+  return tables.has(key) || USER_STEMS.has(key);
 }
+
+/** The key `canHaveForeignKey` compares table names by. */
+export const tableKey = singularKey;
 
 /** Names of columns that identify a record in practice: two rows with the same value are a bug. */
 const IDENTIFYING_COLUMN = /^(username|user_?name|login|slug|handle|stripe_?customer_?id)$/i;

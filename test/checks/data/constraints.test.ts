@@ -70,13 +70,13 @@ const cases: Case[] = [
     says: ['newsletter_subscribers.email', 'members.phone_number', 'companies.slug'],
   },
   {
-    name: 'ids of records in other systems (Stripe, WebRTC) and polymorphic references need no foreign key',
+    name: 'ids of records kept elsewhere (Stripe, WebRTC, a device) and polymorphic references need no foreign key',
     files: prisma('model User {\n  id               String  @id\n  stripeCustomerId String? @unique\n  webrtcSessionId  String?\n}\nmodel Comment {\n  id               Int    @id\n  commentableType  String\n  commentableId    Int\n}\n'),
     status: 'pass',
   },
   {
     name: 'a plain reference beside them is still checked',
-    files: prisma('model Payment {\n  id               Int     @id\n  stripeChargeId   String\n  orderId          Int\n}\n'),
+    files: prisma('model Order {\n  id Int @id\n}\nmodel Payment {\n  id               Int     @id\n  stripeChargeId   String\n  deviceId         String\n  orderId          Int\n}\n'),
     status: 'fail',
     says: ['Payment.orderId'],
   },
