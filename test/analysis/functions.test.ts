@@ -37,6 +37,13 @@ describe('cyclomatic complexity (ESLint 9 `complexity`, classic variant)', () =>
     expect(only(code).cyclomatic).toBe(expected);
   });
 
+  it('finds functions in decorators and counts decorators and computed names outside the method', () => {
+    const fns = functionsOf('class S {\n  @Guard(() => ok || admin)\n  handle(a) { return a ?? 0; }\n}', 'src/a.ts');
+    expect(fns.map((f) => [f.name, f.line, f.cyclomatic])).toEqual([['S.handle', 2, 2], ['<anonymous>', 2, 2]]);
+    const computed = byName('function make() { return class { [a || b]() { return 1; } }; }', 'src/a.ts');
+    expect([computed['make']?.cyclomatic, computed['<computed>']?.cyclomatic]).toEqual([2, 1]);
+  });
+
   it('does not count a class field initializer towards the enclosing function', () => {
     const fns = byName('function outer() { class C { x = a || b; } return C; }');
     expect(fns['outer']?.cyclomatic).toBe(1);

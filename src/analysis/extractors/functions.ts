@@ -309,7 +309,10 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
   };
 
   const visitFunction = (node: TS.SignatureDeclaration & { body?: TS.Node | undefined }): void => {
-    if (!node.body) return;
+    if (!node.body) {
+      visitOutside(node);
+      return;
+    }
     const line = lineOf(sourceFile, node);
     const endLine = endLineOf(sourceFile, node);
     const name = functionName(ts, node);
@@ -344,8 +347,10 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
       recursive: false,
       returnsJsx: ts.isArrowFunction(node) && isJsx(ts, node.body as TS.Expression),
     };
-    if (frame.level === 2) stack[0]!.children.push(frame);
     functions.push(record);
+    // After the push, so that records stay in source order (a decorator starts the method).
+    visitOutside(node);
+    if (frame.level === 2) stack[0]!.children.push(frame);
     stack.push(frame);
     const savedTarget = cyclomaticTarget;
     cyclomaticTarget = frame;
@@ -357,6 +362,13 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     cyclomaticTarget = savedTarget;
     stack.pop();
     finishFunction(frame);
+  };
+
+  // Decorators and a computed name run in the code around the function, not in it.
+  const visitOutside = (node: TS.SignatureDeclaration): void => {
+    const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
+    if (modifiers) for (const modifier of modifiers) if (modifier.kind === SK.Decorator) visit(modifier);
+    if (node.name && node.name.kind === SK.ComputedPropertyName) visit(node.name);
   };
 
   const finishFunction = (frame: Frame): void => {
