@@ -51,6 +51,8 @@ const invalid: { name: string; code: string; kind: string; detail?: string; dyna
   { name: 'dangerouslySetInnerHTML with markdown output', code: 'const B = () => <div dangerouslySetInnerHTML={{ __html: marked(post.body) }} />;', kind: 'unsanitised-inner-html', path: 'src/B.jsx' },
   { name: 'dangerouslySetInnerHTML in createElement props', code: "React.createElement('div', { dangerouslySetInnerHTML: { __html: comment.text } });", kind: 'unsanitised-inner-html' },
   { name: 'cors any origin with credentials', code: "app.use(cors({ origin: '*', credentials: true }));", kind: 'cors-any-origin-with-credentials', detail: "origin: '*'" },
+  { name: 'a session secret falling back to a literal', code: "app.use(session({ secret: process.env.SESSION_SECRET || 'default-secret-change-in-production' }));", kind: 'secret-fallback-literal', detail: 'SESSION_SECRET' },
+  { name: 'an API key falling back with ?? in Deno', code: "const key = Deno.env.get('OPENAI_API_KEY') ?? 'sk-placeholder';", kind: 'secret-fallback-literal', detail: 'OPENAI_API_KEY' },
   { name: 'cors reflected origin with credentials', code: 'await app.register(fastifyCors, { origin: true, credentials: true });', kind: 'cors-any-origin-with-credentials', detail: 'origin: true', dynamic: true },
 ];
 
@@ -109,6 +111,10 @@ const valid: { name: string; code: string; path?: string }[] = [
   { name: 'cors any origin without credentials (a public API)', code: "app.use(cors({ origin: '*' }));" },
   { name: 'cors with an allow-list and credentials', code: "app.use(cors({ origin: ['https://app.acme.com'], credentials: true }));" },
   { name: 'a syntax error does not throw', code: 'function ( { eval(' },
+  { name: 'a port or a URL with a default', code: "const port = process.env.PORT || '3000';\nconst api = process.env.API_URL ?? 'http://localhost:4000';" },
+  { name: 'a secret with an empty fallback or a computed one', code: "const a = process.env.JWT_SECRET || '';\nconst b = process.env.JWT_SECRET || crypto.randomBytes(32).toString('hex');" },
+  { name: 'a public key exposed to the browser on purpose', code: "const k = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY || 'pk_test_123';\nconst t = process.env.NEXT_PUBLIC_MAPBOX_TOKEN || 'pk.demo';" },
+  { name: 'a secret name read from something else', code: "const s = config.SESSION_SECRET || 'dev';" },
 ];
 
 describe('dangerous-patterns extractor: ignores', () => {

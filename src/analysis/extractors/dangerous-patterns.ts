@@ -1,10 +1,15 @@
 // Code that hands strings to an interpreter or switches a safety off: `eval`, `new Function`, shell
 // commands and SQL assembled from strings, disabled TLS verification, unsanitised
-// `dangerouslySetInnerHTML`, and CORS that lets any site make credentialed requests.
+// `dangerouslySetInnerHTML`, CORS that lets any site make credentialed requests, and secrets that fall
+// back to a value written in the code.
 // Found on the shared AST, so a word in a comment or a string never counts.
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
+import { isPublicVariable } from '../../knowledge/env-files.js';
 import { moduleBindings, requiredModule } from './module-bindings.js';
+
+/** Variable names that hold a credential (a signing secret, a password, an API key or token). */
+const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|TOKEN|SIGNING_?KEY|ENCRYPTION_?KEY/i;
 
 const DANGEROUS_PATTERN_KINDS = [
   'eval',
@@ -15,6 +20,7 @@ const DANGEROUS_PATTERN_KINDS = [
   'tls-disabled-by-env',
   'unsanitised-inner-html',
   'cors-any-origin-with-credentials',
+  'secret-fallback-literal',
 ] as const;
 export type DangerousPatternKind = (typeof DANGEROUS_PATTERN_KINDS)[number];
 
@@ -400,10 +406,39 @@ function checkProperties(analysis: Analysis, input: SourceInput): void {
   }
 }
 
+/** The variable read by `process.env.X`, `process.env['X']`, `import.meta.env.X` or `Deno.env.get('X')`. */
+function environmentVariable(ts: typeof TS, node: TS.Expression): string | null {
+  const isEnv = (owner: TS.Expression): boolean =>
+    ts.isPropertyAccessExpression(owner) && owner.name.text === 'env' && ((ts.isIdentifier(owner.expression) && owner.expression.text === 'process') || ts.isMetaProperty(owner.expression));
+  if (ts.isPropertyAccessExpression(node) && isEnv(node.expression)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && isEnv(node.expression) && ts.isStringLiteral(node.argumentExpression)) return node.argumentExpression.text;
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get') {
+    const owner = node.expression.expression;
+    const deno = ts.isPropertyAccessExpression(owner) && owner.name.text === 'env' && ts.isIdentifier(owner.expression) && owner.expression.text === 'Deno';
+    const [name] = node.arguments;
+    if (deno && name && ts.isStringLiteral(name)) return name.text;
+  }
+  return null;
+}
+
+/** `process.env.JWT_SECRET || 'change-me'`: a missing secret silently becomes one everybody can read. */
+function checkSecretFallbacks(analysis: Analysis, input: SourceInput): void {
+  const { ts, nodes } = input;
+  for (const node of nodes.ofKind(ts.SyntaxKind.BinaryExpression) as TS.BinaryExpression[]) {
+    const operator = node.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) continue;
+    const fallback = node.right;
+    if (!(ts.isStringLiteral(fallback) || ts.isNoSubstitutionTemplateLiteral(fallback)) || fallback.text === '') continue;
+    const name = environmentVariable(ts, node.left);
+    if (name !== null && SECRET_VARIABLE.test(name) && !isPublicVariable(name)) analysis.report(node, 'secret-fallback-literal', name, false);
+  }
+}
+
 export function extractDangerousPatterns(input: SourceInput): DangerousPatternsExtract | null {
   const analysis = new Analysis(input, new NamedRanges(input));
   checkCalls(analysis, input);
   checkProperties(analysis, input);
+  checkSecretFallbacks(analysis, input);
   if (analysis.patterns.length === 0) return null;
   analysis.patterns.sort((a, b) => a.line - b.line || a.column - b.column);
   return { patterns: analysis.patterns };

@@ -1,5 +1,7 @@
 // security.dangerous-patterns: code that runs strings as code, SQL or shell commands, or switches a
 // safety check off. Reads the shared parse (src/analysis/extractors/dangerous-patterns.ts).
+import type { ConfigValidationExtract } from '../../analysis/extractors/config-validation.js';
+import { configValidationExtractor } from '../../analysis/extractors/config-validation.js';
 import type { DangerousPattern, DangerousPatternKind, DangerousPatternsExtract } from '../../analysis/extractors/dangerous-patterns.js';
 import { dangerousPatternsExtractor } from '../../analysis/extractors/dangerous-patterns.js';
 import { defineCheck } from '../../core/check.js';
@@ -66,6 +68,13 @@ const KINDS: Readonly<Record<DangerousPatternKind, KindInfo>> = {
     fix: 'Render the text as a normal React child, or sanitise the HTML first (DOMPurify.sanitize) if it must be HTML.',
     effortMinutes: 20,
   },
+  'secret-fallback-literal': {
+    title: 'A secret falls back to a value written in the code',
+    severity: { dynamic: 'high', fixed: 'high' },
+    risk: 'when the variable is missing in production the app starts anyway, with a secret anyone who can read the code knows: sessions and tokens signed with it can be forged',
+    fix: 'Remove the fallback and stop at start-up when the variable is missing (see security.config-validated); set a long random value in each environment.',
+    effortMinutes: 10,
+  },
   'cors-any-origin-with-credentials': {
     title: 'CORS allows any origin together with credentials',
     // origin: true reflects every caller's origin: any website can make logged-in requests.
@@ -128,7 +137,8 @@ export const dangerousPatternsCheck = defineCheck({
     'as code), TLS certificate checks switched off in code or with NODE_TLS_REJECT_UNAUTHORIZED=0 in ' +
     'scripts, Dockerfiles and env files (usually to get past an error once, then forgotten), ' +
     'HTML inserted into a page without cleaning (cross-site scripting), and CORS settings that let any ' +
-    'website make requests with your users\' cookies. Each one is easy to write, especially with an AI ' +
+    'website make requests with your users\' cookies, and secrets that fall back to a value written in the code ' +
+    '(`process.env.JWT_SECRET || "change-me"`). Each one is easy to write, especially with an AI ' +
     'assistant, and easy to fix once found. The check reads the parsed code, so words in comments and ' +
     'strings do not count, and safe forms are recognised: parameterised queries ($1, ?), tagged sql`` ' +
     'templates, execFile with an argument array, sanitised HTML. Test files are left out.',
@@ -153,10 +163,17 @@ export const dangerousPatternsCheck = defineCheck({
         reason: 'No JavaScript or TypeScript source files outside tests were parsed, so there is no code to inspect.',
       };
     }
+    // A fallback that only applies where a guard has already stopped a production start is a development default.
+    const guarded = new Set(
+      sources.flatMap((file) => ((file.extracts[configValidationExtractor.id] as ConfigValidationExtract | undefined)?.guards ?? []).map((guard) => guard.name)),
+    );
     const found: Located[] = [];
     for (const file of sources) {
       const extract = file.extracts[dangerousPatternsExtractor.id] as DangerousPatternsExtract | undefined;
-      for (const pattern of extract?.patterns ?? []) found.push(inCode(file.path, pattern));
+      for (const pattern of extract?.patterns ?? []) {
+        if (pattern.kind === 'secret-fallback-literal' && guarded.has(pattern.detail)) continue;
+        found.push(inCode(file.path, pattern));
+      }
     }
     for (const { path } of tree.files) {
       if (isFixturePath(path) || !mayHoldTlsEnvSetting(path)) continue;

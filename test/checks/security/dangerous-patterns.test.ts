@@ -34,6 +34,21 @@ describe('security.dangerous-patterns', () => {
     expect(result.evidence).toContain('sql-from-strings: 1 (src/users.ts:4)');
   });
 
+  it('reports a secret that falls back to a literal, unless a guard stops a start without it', async () => {
+    const session = "export const options = { secret: process.env.SESSION_SECRET || 'default-secret-change-in-production' };\n";
+    const open = await runCheckOn(dangerousPatternsCheck, { ...manifest, 'server/auth.ts': session });
+    expect(open.status).toBe('fail');
+    expect(open.findings.map((finding) => [finding.title, finding.location?.line, finding.severity])).toEqual([
+      ['A secret falls back to a value written in the code in server/auth.ts', 1, 'high'],
+    ]);
+    const guarded = await runCheckOn(dangerousPatternsCheck, {
+      ...manifest,
+      'server/auth.ts': session,
+      'server/env.ts': "if (process.env.NODE_ENV === 'production' && !process.env.SESSION_SECRET) {\n  throw new Error('SESSION_SECRET must be set');\n}\n",
+    });
+    expect(guarded.status).toBe('pass');
+  });
+
   it('is partial when only medium or low patterns are present', async () => {
     const result = await runCheckOn(dangerousPatternsCheck, {
       ...manifest,
