@@ -60,22 +60,23 @@ function ensureTools() {
 }
 
 // ---- files -------------------------------------------------------------------------------------------
+/** Source files under each path given, with the path they were found under. */
 function listFiles(paths) {
-  const files = [];
-  const walk = (path) => {
+  const files = new Map();
+  const walk = (path, root) => {
     const stat = statSync(path);
     if (stat.isFile()) {
-      if (SOURCE.test(path) && !path.endsWith('.d.ts') && !/\.d\.[cm]ts$/.test(path)) files.push(path);
+      if (SOURCE.test(path) && !/\.d\.[cm]?ts$/.test(path) && !files.has(path)) files.set(path, root);
       return;
     }
     for (const entry of readdirSync(path).sort()) {
       // A package's own dependencies are someone else's code; a folder given explicitly is walked.
       if (entry === 'node_modules' || entry.startsWith('.')) continue;
-      walk(join(path, entry));
+      walk(join(path, entry), root);
     }
   };
-  for (const path of paths) walk(path);
-  return [...new Set(files)];
+  for (const path of paths) walk(path, relative(process.cwd(), path) || '.');
+  return files;
 }
 
 // ---- ESLint side -------------------------------------------------------------------------------------
@@ -361,10 +362,10 @@ async function compare(options) {
     return result;
   };
   const files = listFiles(options.paths);
-  const summary = { files: 0, skipped: [], eslintFailed: [], functions: { shipshape: 0, eslint: 0, matched: 0 }, unmatched: [] };
+  const summary = { files: 0, skipped: [], eslintFailed: [], functions: { shipshape: 0, eslint: 0, matched: 0 }, unmatched: [], byPath: {} };
   const pairs = [];
   const fileTotals = [];
-  for (const file of files) {
+  for (const [file, root] of files) {
     const text = readFileSync(file, 'utf8');
     const shown = relative(process.cwd(), file);
     const reason = shipshape.skipReason(file, text);
@@ -380,6 +381,8 @@ async function compare(options) {
       continue;
     }
     summary.files++;
+    const share = (summary.byPath[root] ??= { files: 0, functions: 0 });
+    share.files++;
     const parsed = shipshape.analyseFile({ path: file, text, isTest: false }, [shipshape.functionsExtractor]);
     const ours = parsed.extracts.functions?.functions ?? [];
     const lineStarts = [0];
@@ -389,6 +392,7 @@ async function compare(options) {
       .map((record) => ({ ...record, start: declarationNode(record.node).range[0] }))
       .sort((a, b) => a.start - b.start);
     summary.functions.shipshape += ours.length;
+    share.functions += ours.length;
     summary.functions.eslint += theirs.length;
     // Both sides list functions in source order; within one line they are paired in order when each
     // side sees the same number of functions starting there, and left unmatched otherwise.
@@ -502,6 +506,7 @@ function printReport({ tools, summary, metrics, fileCognitive }, options) {
   for (const failure of summary.eslintFailed.slice(0, 5)) console.log(`  ESLint parse error ${failure.file}:${failure.line} ${failure.message}`);
   const { shipshape, eslint, matched } = summary.functions;
   console.log(`functions: shipshape ${shipshape}, ESLint ${eslint}, matched ${matched}; lines where the two sides list different functions: ${summary.unmatched.length}`);
+  console.log(`  ${Object.entries(summary.byPath).map(([path, share]) => `${path} ${share.files} files / ${share.functions} functions`).join('; ')}`);
   for (const miss of summary.unmatched.slice(0, 5)) console.log(`  ${miss.file}:${miss.line} shipshape ${miss.shipshape} / ESLint ${miss.eslint}  ${miss.excerpt}`);
   for (const metric of options.metric ? [options.metric] : METRICS) {
     const result = metrics[metric];
