@@ -10,6 +10,8 @@ export interface ConfigValidationExtract {
   validations: { line: number; how: string }[];
   /** Variables checked by hand: a missing value throws, exits or fails an assertion. */
   guards: { line: number; name: string }[];
+  /** Reads that bring their own default (`process.env.PORT || 3000`, `?? 'info'`): such a read cannot be missing. */
+  defaults: { line: number; name: string }[];
 }
 
 const ENV_HOLDERS = new Set(['process', 'Bun']);
@@ -260,8 +262,16 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
     }
   }
 
-  if (validations.length === 0 && guards.length === 0) return null;
-  return { validations, guards };
+  const defaults: ConfigValidationExtract['defaults'] = [];
+  for (const node of nodes.ofKind(ts.SyntaxKind.BinaryExpression) as TS.BinaryExpression[]) {
+    const operator = node.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) continue;
+    const name = envReadName(ts, node.left);
+    if (name) defaults.push({ line: lineOfNode(input, node), name });
+  }
+
+  if (validations.length === 0 && guards.length === 0 && defaults.length === 0) return null;
+  return { validations, guards, defaults };
 }
 
 function calleeText(input: SourceInput, callee: TS.Expression): string {

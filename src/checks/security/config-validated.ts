@@ -63,11 +63,18 @@ export const configValidatedCheck = defineCheck({
 
     const validations: string[] = [];
     const guarded = new Set<string>();
+    const defaultedAt = new Set<string>();
     for (const file of code.files) {
       if (file.isTest || !isProductionPath(file.path)) continue;
       const extract = file.extracts[configValidationExtractor.id] as ConfigValidationExtract | undefined;
       for (const validation of extract?.validations ?? []) validations.push(`${file.path}:${validation.line}: ${validation.how}`);
       for (const guard of extract?.guards ?? []) guarded.add(guard.name);
+      for (const read of extract?.defaults ?? []) defaultedAt.add(`${read.name}@${file.path}:${read.line}`);
+    }
+    // A variable that brings its own default wherever it is read cannot be missing.
+    for (const name of readNames) {
+      const sites = reads.filter((read) => read.name === name);
+      if (sites.every((read) => defaultedAt.has(`${name}@${read.file}:${read.line}`))) guarded.add(name);
     }
     if (validations.length > 0) {
       return { status: 'pass', evidence: [...evidence, ...validations.slice(0, 3).map((where) => `Validated at ${where}`)] };
@@ -76,7 +83,7 @@ export const configValidatedCheck = defineCheck({
     const covered = readNames.filter((name) => guarded.has(name));
     const unchecked = readNames.filter((name) => !guarded.has(name));
     if (readNames.length > 0 && unchecked.length === 0) {
-      return { status: 'pass', evidence: [...evidence, `Every variable is checked by hand: a missing one stops the program (${listed(covered)})`] };
+      return { status: 'pass', evidence: [...evidence, `Every variable has a default or is checked by hand, so a missing one either falls back or stops the program (${listed(covered)})`] };
     }
     const first = reads.find((read) => read.name !== null && unchecked.includes(read.name)) ?? reads[0]!;
     const finding = {
@@ -89,7 +96,7 @@ export const configValidatedCheck = defineCheck({
       data: { unchecked, guarded: covered },
     };
     if (covered.length > 0) {
-      evidence.push(`Checked by hand: ${listed(covered)}; not checked: ${listed(unchecked)}`);
+      evidence.push(`With a default or checked by hand: ${listed(covered)}; not checked: ${listed(unchecked)}`);
       return { status: 'partial', score: 0.25 + 0.5 * (covered.length / readNames.length), evidence, findings: [finding] };
     }
     evidence.push('No validation library or schema applied to the environment, and no guard for a missing variable');

@@ -45,6 +45,22 @@ describe('security.config-validated', () => {
     expect(all.status).toBe('pass');
   });
 
+  it('counts a variable with a default at every read as unable to go missing', async () => {
+    const defaulted = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/main.ts': "import express from 'express';\nconst PORT = process.env.PORT || 3000;\nconst level = process.env.LOG_LEVEL ?? 'info';\nexpress().listen(PORT);\n",
+    });
+    expect(defaulted.status).toBe('pass');
+    expect(defaulted.evidence[1]).toMatch(/^Every variable has a default or is checked by hand/);
+    const mixed = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/main.ts': "const PORT = process.env.PORT || 3000;\nexport const db = process.env.DATABASE_URL;\n",
+      'src/jobs.ts': 'export const port = Number(process.env.PORT);\n',
+    });
+    expect(mixed.status).toBe('fail');
+    expect(mixed.findings[0]!.message).toContain('(DATABASE_URL, PORT)');
+  });
+
   it('does not count validation or reads in tests', async () => {
     const result = await runCheckOn(configValidatedCheck, {
       ...service,
