@@ -37,13 +37,26 @@ function nameCase(file: ParsedFile): string | null {
 
 const COMPONENT_FILE = /\.[jt]sx$/;
 
-/** Each dimension: a name, and how one file sides (null: the file says nothing about it). */
-const DIMENSIONS: { id: string; label: string; classify: Classifier }[] = [
+/**
+ * The role a file name gives a module (`auth.controller.ts` → controller, `user.service.ts` → service):
+ * a project may settle a convention per role (routers exported by default, services by name).
+ */
+function moduleRole(file: ParsedFile): string {
+  const segments = basename(file.path).split('.');
+  return segments.length >= 3 ? (segments[segments.length - 2] ?? '') : '';
+}
+
+/**
+ * Each dimension: a name, how one file sides (null: the file says nothing about it), and optionally
+ * how files are grouped before the dominant choice is inferred in each group.
+ */
+const DIMENSIONS: { id: string; label: string; classify: Classifier; groupBy?: (file: ParsedFile) => string }[] = [
   { id: 'file-case-components', label: 'file-name case of .jsx/.tsx files', classify: (file) => (COMPONENT_FILE.test(file.path) ? nameCase(file) : null) },
   { id: 'file-case-modules', label: 'file-name case of .js/.ts files', classify: (file) => (COMPONENT_FILE.test(file.path) ? null : nameCase(file)) },
   {
     id: 'export-style',
     label: 'default or named exports',
+    groupBy: moduleRole,
     classify(file, { entries }) {
       // Framework files (pages, routes, configs) must export default: not a choice.
       if (entries.has(file.path)) return null;
@@ -128,15 +141,23 @@ export const conventionDriftCheck = defineCheck({
     const findings: FindingInput[] = [];
     const consistencies: number[] = [];
     const byDimension: Record<string, number> = {};
-    for (const dimension of DIMENSIONS) {
-      const sides = new Map<string, string[]>();
+    const groups = DIMENSIONS.flatMap((dimension) => {
+      const byGroup = new Map<string, Map<string, string[]>>();
       for (const file of files) {
         const side = dimension.classify(file, { entries });
         if (side === null) continue;
+        const group = dimension.groupBy?.(file) ?? '';
+        const sides = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!;
         const list = sides.get(side);
         if (list) list.push(file.path);
         else sides.set(side, [file.path]);
       }
+      return [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([group, sides]) => ({
+        dimension: group === '' ? dimension : { ...dimension, id: `${dimension.id}:${group}`, label: `${dimension.label} of *.${group}.* files` },
+        sides,
+      }));
+    });
+    for (const { dimension, sides } of groups) {
       const classified = [...sides.values()].reduce((sum, list) => sum + list.length, 0);
       if (classified < limits.minFiles) continue;
       const ranked = [...sides].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));

@@ -106,6 +106,19 @@ describe('code.convention-drift', () => {
     expect(result.evidence.join('\n')).toMatch(/file-name case of \.js\/\.ts files: 6 kebab-case \(100% consistent\)/);
   });
 
+  it('infers the export style per role of file (routers by default, services by name), not across roles', async () => {
+    const files: Record<string, string> = {};
+    for (const name of ['users', 'posts', 'tags', 'auth', 'profiles']) {
+      files[`src/routes/${name}.controller.ts`] = `import { Router } from 'express';\nconst router = Router();\nexport default router;\n`;
+      files[`src/services/${name}.service.ts`] = `export async function find${name}() { return []; }\n`;
+    }
+    const consistent = await runCheckOn(conventionDriftCheck, files);
+    expect(consistent.evidence.join('\n')).toMatch(/default or named exports of \*\.controller\.\* files: 5 default export \(100% consistent\)/);
+    expect(consistent.findings.filter((finding) => /exports/.test(finding.message))).toEqual([]);
+    const drifting = await runCheckOn(conventionDriftCheck, { ...files, 'src/services/tags.service.ts': 'export default async function findTags() { return []; }\n' });
+    expect(drifting.evidence.join('\n')).toMatch(/default or named exports of \*\.service\.\* files: 4 named exports, 1 default export \(80% consistent\)/);
+  });
+
   it('does not count framework files that must export default', async () => {
     const files: Record<string, string> = { 'package.json': JSON.stringify({ dependencies: { next: '15' } }) };
     for (let i = 0; i < 6; i++) files[`src/lib/mod${i}.ts`] = `export function f${i}() {}\n`;
