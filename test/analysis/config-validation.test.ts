@@ -71,12 +71,17 @@ describe('config-validation extractor', () => {
         "  if (!process.env.STRIPE_KEY && isProd) { problems.push('STRIPE_KEY'); }",
         "  if (problems.length > 0) throw new Error(problems.join('\\n'));",
         '}',
+        "const IN_PRODUCTION = ['SENTRY_DSN'];",
+        'export function checkProduction() {',
+        '  for (const key of IN_PRODUCTION) if (!process.env[key]) throw new Error(key);',
+        '}',
       ].join('\n'),
     );
     expect(result?.guards.map((guard) => [guard.name, guard.line])).toEqual([
       ['DATABASE_URL', 5],
       ['SESSION_SECRET', 5],
       ['STRIPE_KEY', 7],
+      ['SENTRY_DSN', 12],
     ]);
   });
 

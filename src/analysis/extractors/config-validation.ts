@@ -74,12 +74,8 @@ function hasOption(ts: typeof TS, args: readonly TS.Expression[], options: reado
   );
 }
 
-/**
- * Loop variables that walk a constant list of names: `for (const key of REQUIRED)` where
- * `const REQUIRED = ['A', 'B'] as const` in the same file, so `process.env[key]` reads A and B.
- * Scopes are not told apart.
- */
-function loopedNames(ts: typeof TS, declarations: readonly TS.Node[], loops: readonly TS.Node[]): Map<string, string[]> {
+/** Constant lists of names in the file: `const REQUIRED = ['A', 'B'] as const`. Scopes are not told apart. */
+function constantLists(ts: typeof TS, declarations: readonly TS.Node[]): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   for (const node of declarations as TS.VariableDeclaration[]) {
     let value = node.initializer;
@@ -87,33 +83,37 @@ function loopedNames(ts: typeof TS, declarations: readonly TS.Node[], loops: rea
     if (!ts.isIdentifier(node.name) || !value || !ts.isArrayLiteralExpression(value) || value.elements.length === 0) continue;
     if (value.elements.every((element) => ts.isStringLiteral(element))) lists.set(node.name.text, value.elements.map((element) => (element as TS.StringLiteral).text));
   }
-  const looped = new Map<string, string[]>();
-  if (lists.size === 0) return looped;
-  for (const loop of loops as TS.ForOfStatement[]) {
-    const list = ts.isIdentifier(loop.expression) ? lists.get(loop.expression.text) : undefined;
-    const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-    if (list && declaration && ts.isIdentifier(declaration.name)) looped.set(declaration.name.text, list);
+  return lists;
+}
+
+/** The names a loop variable walks: the `for (const key of REQUIRED)` around `node` that declares it. */
+function loopedNames(ts: typeof TS, node: TS.Node, variable: string, lists: ReadonlyMap<string, string[]>): string[] {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isForOfStatement(current) || !ts.isVariableDeclarationList(current.initializer)) continue;
+    const declaration = current.initializer.declarations[0];
+    if (!declaration || !ts.isIdentifier(declaration.name) || declaration.name.text !== variable) continue;
+    return ts.isIdentifier(current.expression) ? (lists.get(current.expression.text) ?? []) : [];
   }
-  return looped;
+  return [];
 }
 
 /** Names whose absence the expression tests: `!process.env.X`, `process.env.X === undefined`, `a || !b`. */
-function missingTests(ts: typeof TS, node: TS.Expression, out: string[], looped: ReadonlyMap<string, string[]>): void {
-  if (ts.isParenthesizedExpression(node)) return missingTests(ts, node.expression, out, looped);
+function missingTests(ts: typeof TS, node: TS.Expression, out: string[], lists: ReadonlyMap<string, string[]>): void {
+  if (ts.isParenthesizedExpression(node)) return missingTests(ts, node.expression, out, lists);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
     const operand = node.operand;
     const name = envReadName(ts, operand);
     if (name) out.push(name);
     else if (ts.isElementAccessExpression(operand) && isEnvObject(ts, operand.expression) && ts.isIdentifier(operand.argumentExpression)) {
-      out.push(...(looped.get(operand.argumentExpression.text) ?? []));
+      if (lists.size > 0) out.push(...loopedNames(ts, operand, operand.argumentExpression.text, lists));
     }
     return;
   }
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
-      missingTests(ts, node.left, out, looped);
-      missingTests(ts, node.right, out, looped);
+      missingTests(ts, node.left, out, lists);
+      missingTests(ts, node.right, out, lists);
       return;
     }
     const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operator);
@@ -244,10 +244,10 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
   }
 
   const ifs = nodes.ofKind(ts.SyntaxKind.IfStatement) as TS.IfStatement[];
-  const looped = loopedNames(ts, nodes.ofKind(ts.SyntaxKind.VariableDeclaration), nodes.ofKind(ts.SyntaxKind.ForOfStatement));
+  const lists = constantLists(ts, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
   for (const node of ifs) {
     const names: string[] = [];
-    missingTests(ts, node.expression, names, looped);
+    missingTests(ts, node.expression, names, lists);
     if (names.length === 0) continue;
     // Stops here, or records the problem in a list that a later branch of the same function throws on
     // (`errors.push(…)` … `if (errors.length > 0) throw …`).
