@@ -136,7 +136,7 @@ export const dangerousPatternsCheck = defineCheck({
     'strings (so a user\'s input can rewrite the command), eval() and new Function() (which run a string ' +
     'as code), TLS certificate checks switched off in code or with NODE_TLS_REJECT_UNAUTHORIZED=0 in ' +
     'scripts, Dockerfiles and env files (usually to get past an error once, then forgotten), ' +
-    'HTML inserted into a page without cleaning (cross-site scripting), and CORS settings that let any ' +
+    'HTML inserted into a page without cleaning (cross-site scripting), CORS settings that let any ' +
     'website make requests with your users\' cookies, and secrets that fall back to a value written in the code ' +
     '(`process.env.JWT_SECRET || "change-me"`). Each one is easy to write, especially with an AI ' +
     'assistant, and easy to fix once found. The check reads the parsed code, so words in comments and ' +
