@@ -16,6 +16,7 @@ export interface FunctionRecord {
   /** Declared parameters (a destructured object is one; TypeScript's `this` parameter is not counted). */
   params: number;
   cyclomatic: number;
+  /** Counted from the function's own body; a top-level function that folds includes its nested functions. */
   cognitive: number;
   /**
    * False when SonarSource's rule counts this function's cognitive complexity in the function that
