@@ -35,7 +35,7 @@ const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'simulateDelay',
 /** Functions and files that fetch or store data: fake latency there pretends to be a network. */
 const DATA_FUNCTION = /^(get|fetch|load|save|create|update|delete|remove|list|find|query|submit|post|put|send|sync|upload|login|signIn|signUp|register)/i;
 const DATA_FILE = /(^|\/)(api|services?|data|db|lib\/api|server|repositories|repository|store|stores|queries|mutations|actions)(\/|\.)/i;
-const ID_TARGET = /(^id$|Id$|_id$|ID$|uuid|Uuid|UUID|key$|Key$|token|Token|slug)/;
+const ID_TARGET = /(^id$|Id$|_id$|ID$|uuid|Uuid|UUID|key$|Key$|token|Token|slug|^code$|Code$|_code$|voucher|Voucher|coupon|Coupon|otp|Otp|OTP)/;
 /** Ids that only tie log lines together: a collision or a guess costs nothing there. */
 const LOG_CORRELATION_ID = /^(request|req|trace|span|correlation|log|debug|perf)_?id$/i;
 const MIN_LATENCY_MS = 100;
@@ -88,7 +88,8 @@ function assignedName(ts: typeof TS, node: TS.Node): string | null {
     if (ts.isVariableDeclaration(current) || ts.isPropertyAssignment(current) || ts.isPropertyDeclaration(current)) {
       return ts.isIdentifier(current.name) || ts.isStringLiteral(current.name) ? current.name.text : null;
     }
-    if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    // `code = …` and `code += …` (a code built one random character at a time).
+    if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.EqualsToken || current.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken)) {
       const target = current.left;
       return ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : null;
     }
