@@ -25,15 +25,15 @@ export interface CloneReport {
 
 interface Run {
   other: number;
+  /** Token offset between the copy and the original: a block continues only at the same offset. */
+  offset: number;
   firstSlot: number;
   lastSlot: number;
   otherFirstSlot: number;
   otherLastSlot: number;
+  /** Place in the file's list of open runs; a run that replaces another takes its place. */
+  order: number;
 }
-
-/** Token offsets between two copies fit in 32 bits; the file index goes above them (exact below 2^53). */
-const OFFSET_SPAN = 2 ** 32;
-const OFFSET_BIAS = 2 ** 31;
 
 const touches = (a: CloneSide, b: CloneSide): boolean => a.file === b.file && b.startLine <= a.endLine + 1 && a.startLine <= b.endLine + 1;
 
@@ -56,18 +56,37 @@ function mergeOverlapping(clones: Clone[]): Clone[] {
   return result;
 }
 
+function lastLine(fingerprints: CloneTokensExtract): number {
+  let last = 0;
+  for (const line of fingerprints.endLines) if (line > last) last = line;
+  return last;
+}
+
 export function findClones(
   files: readonly { path: string; fingerprints: CloneTokensExtract }[],
   minTokens: number,
   minLines: number,
 ): CloneReport {
-  // hash → occurrences in the first file that has it (a few, so that periodic code — a run of
-  // similar lines — still lines up with its copy at a constant offset).
+  // hash → occurrences in the first file that has it, as (file, slot) pairs (a few, so that
+  // periodic code — a run of similar lines — still lines up with its copy at a constant offset).
   const first = new Map<number, number[]>();
-  const SLOT_BITS = 2 ** 20;
   const MAX_OCCURRENCES = 64;
   const clones: Clone[] = [];
-  const marked = files.map(() => new Set<number>());
+  // Lines inside a reported block, per file: a byte per line, allocated for files that have any.
+  const marked: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(files.length);
+  const markedCount = new Uint32Array(files.length);
+  const mark = (fileIndex: number, from: number, to: number): void => {
+    let lines = marked[fileIndex];
+    if (lines === undefined) {
+      lines = new Uint8Array(lastLine(files[fileIndex]!.fingerprints) + 1);
+      marked[fileIndex] = lines;
+    }
+    for (let line = from; line <= to; line++) {
+      if (lines[line] === 1) continue;
+      lines[line] = 1;
+      markedCount[fileIndex]!++;
+    }
+  };
   const close = (fileIndex: number, run: Run): void => {
     const self = files[fileIndex]!.fingerprints;
     const other = files[run.other]!.fingerprints;
@@ -78,20 +97,23 @@ export function findClones(
     // A block repeating itself within its own span (a long run of similar lines) is not a copy.
     if (copy.file === original.file && copy.startLine <= original.endLine) return;
     clones.push({ copy, original, tokens });
-    for (let line = copy.startLine; line <= copy.endLine; line++) marked[fileIndex]!.add(line);
-    for (let line = original.startLine; line <= original.endLine; line++) marked[run.other]!.add(line);
+    mark(fileIndex, copy.startLine, copy.endLine);
+    mark(run.other, original.startLine, original.endLine);
   };
   files.forEach(({ fingerprints }, fileIndex) => {
-    // Open runs by (other file, token offset between the copies), the pair packed in one number:
-    // this loop runs once per fingerprint of the repository.
-    const open = new Map<number, Run>();
+    // Open runs by the other file and the offset (two lookups by small integers are cheaper than one
+    // by a packed key beyond 32 bits; this loop runs once per fingerprint of the repository), and in
+    // the order they were opened, for closing.
+    const open = new Map<number, Map<number, Run>>();
+    const opened: Run[] = [];
     const { hashes, starts } = fingerprints;
     for (let slot = 0; slot < hashes.length; slot++) {
-      const hash = hashes[slot]!;
+      // As a signed 32-bit value the hash is a small integer to V8, not a boxed number: a faster Map key.
+      const hash = hashes[slot]! | 0;
       const start = starts[slot]!;
       const seen = first.get(hash);
       if (seen === undefined) {
-        first.set(hash, [fileIndex * SLOT_BITS + slot]);
+        first.set(hash, [fileIndex, slot]);
         continue;
       }
       // Prefer the occurrence that continues a block already open; else, within one file, the
@@ -99,27 +121,26 @@ export function findClones(
       // overlaps, and is not mistaken for a copy.
       let chosenOther = -1;
       let chosenSlot = 0;
-      let chosenKey = 0;
+      let chosenOffset = 0;
       let chosenRun: Run | undefined;
-      for (const occurrence of seen) {
-        const other = Math.floor(occurrence / SLOT_BITS);
-        const otherSlot = occurrence % SLOT_BITS;
+      for (let pair = 0; pair < seen.length; pair += 2) {
+        const other = seen[pair]!;
+        const otherSlot = seen[pair + 1]!;
         if (other === fileIndex && otherSlot >= slot) continue;
-        const key = other * OFFSET_SPAN + (start - files[other]!.fingerprints.starts[otherSlot]! + OFFSET_BIAS);
-        const run = open.get(key);
+        const offset = start - files[other]!.fingerprints.starts[otherSlot]!;
+        const run = open.get(other)?.get(offset);
         const continues = run !== undefined && start - starts[run.lastSlot]! <= CLONE_WINDOW_TOKENS;
         if (continues || chosenOther === -1 || (other === fileIndex && otherSlot > chosenSlot)) {
           chosenOther = other;
           chosenSlot = otherSlot;
-          chosenKey = key;
+          chosenOffset = offset;
           chosenRun = run;
         }
         if (continues) break;
       }
-      const firstOwner = Math.floor(seen[0]! / SLOT_BITS);
-      if (firstOwner === fileIndex) {
-        seen.push(fileIndex * SLOT_BITS + slot);
-        if (seen.length > MAX_OCCURRENCES) seen.splice(1, 1);
+      if (seen[0] === fileIndex) {
+        seen.push(fileIndex, slot);
+        if (seen.length > 2 * MAX_OCCURRENCES) seen.splice(2, 2);
       }
       if (chosenOther === -1) continue;
       if (chosenRun && start - starts[chosenRun.lastSlot]! <= CLONE_WINDOW_TOKENS) {
@@ -127,15 +148,24 @@ export function findClones(
         chosenRun.otherLastSlot = chosenSlot;
         continue;
       }
-      if (chosenRun) close(fileIndex, chosenRun);
-      open.set(chosenKey, { other: chosenOther, firstSlot: slot, lastSlot: slot, otherFirstSlot: chosenSlot, otherLastSlot: chosenSlot });
+      const run: Run = { other: chosenOther, offset: chosenOffset, firstSlot: slot, lastSlot: slot, otherFirstSlot: chosenSlot, otherLastSlot: chosenSlot, order: opened.length };
+      if (chosenRun) {
+        close(fileIndex, chosenRun);
+        run.order = chosenRun.order;
+        opened[run.order] = run;
+      } else {
+        opened.push(run);
+      }
+      const runs = open.get(chosenOther);
+      if (runs) runs.set(chosenOffset, run);
+      else open.set(chosenOther, new Map([[chosenOffset, run]]));
     }
-    for (const run of open.values()) close(fileIndex, run);
+    for (const run of opened) close(fileIndex, run);
   });
   const merged = mergeOverlapping(clones);
   const duplicatedLines = new Map<string, number>();
-  marked.forEach((lines, index) => {
-    if (lines.size > 0) duplicatedLines.set(files[index]!.path, lines.size);
+  markedCount.forEach((count, index) => {
+    if (count > 0) duplicatedLines.set(files[index]!.path, count);
   });
   merged.sort((a, b) => b.tokens - a.tokens || a.copy.file.localeCompare(b.copy.file) || a.copy.startLine - b.copy.startLine);
   return { clones: merged, duplicatedLines };
