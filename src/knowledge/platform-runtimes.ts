@@ -1,7 +1,7 @@
 // Platforms that run code from a known folder of the repository in a runtime of their own: the
 // environment variables they set for that code, and whether its console output is the platform's log.
 
-export interface PlatformRuntime {
+interface PlatformRuntime {
   id: string;
   /** "Supabase Edge Functions", as shown in a report. */
   title: string;
