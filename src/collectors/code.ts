@@ -11,26 +11,21 @@ import type { Logger } from '../core/context.js';
 import type { CodeFact, ParsedFile, RepoTree } from '../core/facts.js';
 import { isFixturePath, isSourceFile, isTestFile } from '../util/paths.js';
 
-/** Reads the candidates; those not to analyse go to `skipped` with the reason. */
-function readable(tree: RepoTree, paths: readonly string[], settings: CodeAnalysisSettings, skipped: CodeFact['skipped']): AnalyseInput[] {
-  const skipByPath = pathSkipRule(settings.ignore);
-  const inputs: AnalyseInput[] = [];
+/**
+ * Reads the candidates as the parse asks for them; those not to analyse go to `skipped` with the
+ * reason (and count as done for `onSkip`).
+ */
+function* readable(tree: RepoTree, paths: readonly string[], settings: CodeAnalysisSettings, skipped: CodeFact['skipped'], onSkip: () => void): Generator<AnalyseInput> {
   for (const path of paths) {
-    const byPath = skipByPath(path);
-    if (byPath !== null) {
-      skipped.push({ path, reason: byPath });
-      continue;
-    }
     const text = tree.read(path);
-    if (text === null) {
-      skipped.push({ path, reason: tree.unreadable.get(path) ?? 'unreadable' });
+    const reason = text === null ? (tree.unreadable.get(path) ?? 'unreadable') : contentSkipReason(text, settings);
+    if (text !== null && reason === null) {
+      yield { path, text, isTest: isTestFile(path) };
       continue;
     }
-    const reason = contentSkipReason(text, settings);
-    if (reason !== null) skipped.push({ path, reason });
-    else inputs.push({ path, text, isTest: isTestFile(path) });
+    skipped.push({ path, reason: reason! });
+    onSkip();
   }
-  return inputs;
 }
 
 /** How many skipped files --verbose names one by one, and the JSON report lists. */
@@ -97,11 +92,20 @@ export const codeCollector = defineCollector({
   description: 'Parses every JavaScript/TypeScript source file once (syntax only) and extracts what the code checks need',
   async collect(ctx, get) {
     const tree = await get('tree');
-    const paths = tree.files.map((file) => file.path).filter(isSourceFile);
+    const settings = ctx.codeAnalysis ?? DEFAULT_CODE_ANALYSIS;
+    const skipByPath = pathSkipRule(settings.ignore);
     const skipped: CodeFact['skipped'] = [];
-    const inputs = readable(tree, paths, ctx.codeAnalysis ?? DEFAULT_CODE_ANALYSIS, skipped);
-    const progress = ctx.progress.start('parsing', inputs.length);
-    const outcomes = await analyseAll(inputs, extractors, { ...DEFAULT_POOL_OPTIONS, onFile: () => progress.tick() }, (error) =>
+    const paths: string[] = [];
+    for (const { path } of tree.files) {
+      if (!isSourceFile(path)) continue;
+      const reason = skipByPath(path);
+      if (reason === null) paths.push(path);
+      else skipped.push({ path, reason });
+    }
+    const progress = ctx.progress.start('parsing', paths.length);
+    const tick = (): void => progress.tick();
+    const source = { count: paths.length, inputs: readable(tree, paths, settings, skipped, tick) };
+    const outcomes = await analyseAll(source, extractors, { ...DEFAULT_POOL_OPTIONS, onFile: tick }, (error) =>
       ctx.log.warn(`code: a parse worker failed (${error instanceof Error ? error.message : String(error)}); parsing in one thread instead`),
     );
     progress.done();

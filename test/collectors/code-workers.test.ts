@@ -27,8 +27,17 @@ describe.skipIf(!existsSync(compiledPool))('parse workers (compiled)', () => {
     const compiled = (await import(compiledExtractors)) as { extractors: typeof extractors };
     const options: PoolOptions = { minFilesForWorkers: 2, batchSize: 3, maxWorkers: 2 };
     let ticks = 0;
-    const inWorkers = await pool.analyseAll(inputs, compiled.extractors, { ...options, onFile: () => ticks++ });
-    const inProcess = await analyseInProcess(inputs, extractors, { ...options, minFilesForWorkers: 1_000 });
+    // Read lazily, as the code collector does, and fewer than announced (files skipped while reading).
+    const read: string[] = [];
+    function* lazily(): Generator<AnalyseInput> {
+      for (const input of inputs) {
+        read.push(input.path);
+        yield input;
+      }
+    }
+    const inWorkers = await pool.analyseAll({ count: inputs.length + 3, inputs: lazily() }, compiled.extractors, { ...options, onFile: () => ticks++ });
+    const inProcess = await analyseInProcess({ count: inputs.length, inputs }, extractors, { ...options, minFilesForWorkers: 1_000 });
+    expect(read).toHaveLength(12);
     expect(inWorkers).toHaveLength(12);
     expect(ticks).toBe(12);
     expect(byPath(inWorkers)).toEqual(byPath(inProcess));
