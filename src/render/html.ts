@@ -128,7 +128,7 @@ function summarySection(report: Report, model: ClientModel): Section {
     parts.push(
       `<h3>${model.risks.length === 1 ? 'The biggest risk' : `The ${model.risks.length} biggest risks`}</h3><ol class="risks">` +
         model.risks
-          .map((item) => `<li><strong>${e(item.check.title)}</strong> <span class="sev sev-${item.check.severity}">${item.check.severity}</span><br>${prose(headline(item))}</li>`)
+          .map((item) => `<li><strong>${e(item.check.title)}</strong> <span class="sev sev-${item.severity}">${item.severity}</span><br>${prose(headline(item))}</li>`)
           .join('') +
         '</ol>',
     );
@@ -207,7 +207,7 @@ function planItem(item: PlanItem, index: number): string {
   return (
     `<article class="item" id="fix-${e(check.id)}">` +
     `<h3>${index + 1}. ${e(check.title)}</h3>` +
-    `<p class="meta"><code>${e(check.id)}</code> <span class="sev sev-${check.severity}">${check.severity}</span> ${STATUS_LABEL[check.status]}${partial}` +
+    `<p class="meta"><code>${e(check.id)}</code> <span class="sev sev-${item.severity}">${item.severity}</span> ${STATUS_LABEL[check.status]}${partial}` +
     ` · gain <strong>${points(item.impact.exact)}</strong> points · effort ~${formatHours(item.effortMinutes)}</p>` +
     `<h4>Evidence</h4><ul class="evidence">${evidence}</ul>` +
     (item.rationale ? `<h4>Why it matters</h4><p>${prose(item.rationale)}</p>` : '') +
@@ -221,7 +221,7 @@ function planSection(report: Report, model: ClientModel): Section {
   const rows = model.plan.items.map((item, index) => [
     String(index + 1),
     `<a href="#fix-${e(item.check.id)}">${e(item.check.title)}</a> <code>${e(item.check.id)}</code>`,
-    `<span class="sev sev-${item.check.severity}">${item.check.severity}</span>`,
+    `<span class="sev sev-${item.severity}">${item.severity}</span>`,
     points(item.impact.exact),
     formatHours(item.effortMinutes),
   ]);

@@ -88,7 +88,7 @@ export function summarySection(report: Report, model: ClientModel, short = false
   if (model.risks.length > 0) {
     out.push(`The ${model.risks.length === 1 ? 'biggest risk' : `${model.risks.length} biggest risks`}:`, '');
     model.risks.forEach((item, index) =>
-      out.push(`${index + 1}. **${inline(item.check.title)}** (${item.check.severity}) — ${inline(headline(item))}`),
+      out.push(`${index + 1}. **${inline(item.check.title)}** (${item.severity}) — ${inline(headline(item))}`),
     );
     out.push('');
   }
@@ -160,7 +160,7 @@ function planItemSection(item: PlanItem, index: number): string[] {
   const { check } = item;
   const out = [`### ${index + 1}. ${inline(check.title)}`, ''];
   out.push(
-    `${code(check.id)} · ${check.severity} · ${STATUS_LABEL[check.status]}` +
+    `${code(check.id)} · ${item.severity} · ${STATUS_LABEL[check.status]}` +
       `${check.status === 'partial' && check.score !== null ? ` (${Math.round(check.score * 100)}%)` : ''}` +
       ` · gain ${points(item.impact.exact)} points · effort ~${formatHours(item.effortMinutes)}`,
     '',
@@ -182,7 +182,7 @@ export function planTable(items: readonly PlanItem[]): string[] {
   const out = ['| # | Fix | Severity | Gain (points) | Effort |', '| ---: | --- | --- | ---: | ---: |'];
   items.forEach((item, index) =>
     out.push(
-      `| ${index + 1} | ${cell(item.check.title)} (${code(item.check.id)}) | ${item.check.severity} | ` +
+      `| ${index + 1} | ${cell(item.check.title)} (${code(item.check.id)}) | ${item.severity} | ` +
         `${points(item.impact.exact)} | ${formatHours(item.effortMinutes)} |`,
     ),
   );

@@ -1,6 +1,7 @@
 // Orderings and wording that every human-facing view of a report shares.
 import type { Report, ReportCheck, ReportFinding } from '../report/schema.js';
-import { severityRank } from '../core/types.js';
+import { severityRank, type Severity } from '../core/types.js';
+import { severityShown } from '../report/plan.js';
 
 export const STATUS_LABEL: Record<ReportCheck['status'], string> = {
   pass: 'pass',
@@ -11,16 +12,17 @@ export const STATUS_LABEL: Record<ReportCheck['status'], string> = {
   error: 'error',
 };
 
-/** Failing and partial checks, the most severe and least satisfied first. */
-export function failingChecks(report: Report): ReportCheck[] {
+/** Failing and partial checks with the severity to show, the most severe and least satisfied first. */
+export function failingChecks(report: Report): { check: ReportCheck; severity: Severity }[] {
   return report.checks
     .filter((check) => check.status === 'fail' || check.status === 'partial')
+    .map((check) => ({ check, severity: severityShown(check, findingsOf(report, check.id)) }))
     .sort(
       (a, b) =>
         severityRank(b.severity) - severityRank(a.severity) ||
-        (a.score ?? 0) - (b.score ?? 0) ||
-        b.weight - a.weight ||
-        a.id.localeCompare(b.id),
+        (a.check.score ?? 0) - (b.check.score ?? 0) ||
+        b.check.weight - a.check.weight ||
+        a.check.id.localeCompare(b.check.id),
     );
 }
 

@@ -76,10 +76,10 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-function checkBlock(c: ChalkInstance, report: Report, check: ReportCheck, options: TerminalOptions, width: number): string[] {
+function checkBlock(c: ChalkInstance, report: Report, { check, severity }: { check: ReportCheck; severity: Severity }, options: TerminalOptions, width: number): string[] {
   const mark = check.status === 'fail' ? c.red('✗') : c.yellow('◐');
   const scoreText = check.status === 'partial' && check.score !== null ? c.gray(` ${Math.round(check.score * 100)}%`) : '';
-  const lines = [`${mark} ${c.bold(check.title)}${scoreText}`, `  ${severityColour(c, check.severity)(check.severity)} ${c.gray(check.id)}`];
+  const lines = [`${mark} ${c.bold(check.title)}${scoreText}`, `  ${severityColour(c, severity)(severity)} ${c.gray(check.id)}`];
   const findings = findingsOf(report, check.id);
   const shown = options.verbose ? findings : findings.slice(0, FINDINGS_PER_CHECK);
   for (const finding of shown) {
@@ -212,7 +212,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   out.push(...fixFirstBlock(c, report, options, width));
   if (failing.length > 0) {
     out.push(c.bold(`What to fix (${plural(failing.length, 'check')}, worst first)`));
-    for (const check of failing) out.push(...checkBlock(c, report, check, options, width), '');
+    for (const item of failing) out.push(...checkBlock(c, report, item, options, width), '');
   } else if (report.checks.length > 0) {
     out.push(c.green('Every check that applies passes.'), '');
   }

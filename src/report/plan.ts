@@ -1,6 +1,6 @@
 // The remediation plan: failing checks ranked by how many points of the overall score fixing each
 // gains per hour of work, with the evidence, the reason and the effort. Pure: a view of a report.
-import { severityRank } from '../core/types.js';
+import { severityRank, type Severity } from '../core/types.js';
 import { fixImpact, whatIfSeries, type FixImpact, type WhatIf } from '../scoring/explain.js';
 import type { Report, ReportCheck, ReportFinding } from './schema.js';
 
@@ -18,6 +18,8 @@ export const UNKNOWN_EFFORT_MINUTES = 60;
 export interface PlanItem {
   check: ReportCheck;
   findings: ReportFinding[];
+  /** See `severityShown`. */
+  severity: Severity;
   impact: FixImpact;
   effortMinutes: number;
   /** Overall points gained per hour of effort (unrounded). */
@@ -37,6 +39,17 @@ function isFailing(check: ReportCheck): boolean {
 }
 
 /** A check's findings each carry an effort; without findings, the catalogue's estimate stands for the fix. */
+/**
+ * The severity a view shows for a failing check: that of its most severe finding when it has
+ * findings (a check grades each finding, and may grade one below its default: a `.env` holding only
+ * public variables is low, not critical), else the check's own.
+ */
+export function severityShown(check: ReportCheck, findings: readonly ReportFinding[]): Severity {
+  let shown: Severity | null = null;
+  for (const finding of findings) if (shown === null || severityRank(finding.severity) > severityRank(shown)) shown = finding.severity;
+  return shown ?? check.severity;
+}
+
 function effortOf(findings: readonly ReportFinding[], info: CheckInfo | undefined): number {
   if (findings.length > 0) return findings.reduce((total, finding) => total + finding.effortMinutes, 0);
   return info?.effortMinutes ?? UNKNOWN_EFFORT_MINUTES;
@@ -51,6 +64,7 @@ export function remediationPlan(report: Report, lookup: CheckInfoLookup = () => 
     return {
       check,
       findings,
+      severity: severityShown(check, findings),
       impact,
       effortMinutes,
       pointsPerHour: effortMinutes === 0 ? impact.exact * 60 : impact.exact / (effortMinutes / 60),
@@ -60,7 +74,7 @@ export function remediationPlan(report: Report, lookup: CheckInfoLookup = () => 
   items.sort(
     (a, b) =>
       b.pointsPerHour - a.pointsPerHour ||
-      severityRank(b.check.severity) - severityRank(a.check.severity) ||
+      severityRank(b.severity) - severityRank(a.severity) ||
       a.check.id.localeCompare(b.check.id),
   );
   return {
@@ -79,7 +93,7 @@ export function biggestRisks(plan: RemediationPlan, count = 3): PlanItem[] {
     .sort(
       (a, b) =>
         Number(b.findings.some((f) => f.blocker)) - Number(a.findings.some((f) => f.blocker)) ||
-        severityRank(b.check.severity) - severityRank(a.check.severity) ||
+        severityRank(b.severity) - severityRank(a.severity) ||
         b.impact.exact - a.impact.exact ||
         a.check.id.localeCompare(b.check.id),
     )

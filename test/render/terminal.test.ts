@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/render/terminal.js';
-import { FIXTURE_CHECKS, fixtureCheckInfo, fixtureReport } from './fixture-report.js';
+import { FIXTURE_CHECKS, FIXTURE_FINDINGS, fixtureCheckInfo, fixtureReport } from './fixture-report.js';
 
 const LONG_FIX =
   '1. Rotate the key in the provider dashboard now (a new key costs minutes, see `docs/keys.md`). ' +
@@ -13,6 +13,14 @@ function render(verbose: boolean): string {
 }
 
 describe('terminal view', () => {
+  it("labels a failing check with its most severe finding's severity, which the check may have graded below its default", () => {
+    const checks = FIXTURE_CHECKS.map((check) => (check.id === 'security.secrets' ? { ...check, severity: 'critical' as const } : check));
+    const findings = FIXTURE_FINDINGS.map((finding) => (finding.checkId === 'security.secrets' ? { ...finding, severity: 'low' as const, blocker: false } : finding));
+    const text = renderTerminal(fixtureReport({ checks, findings }), { color: false, verbose: false, checkInfo: fixtureCheckInfo, previous: null });
+    expect(text).toMatch(/Credentials are committed in the repository\n\s+low security\.secrets/);
+    expect(text).not.toMatch(/critical security\.secrets/);
+  });
+
   it('keeps a long remediation to its opening sentences, whole, and points to the full text', () => {
     const text = render(false).replace(/\n\s+/g, ' ');
     expect(text).toContain('fix: 1. Rotate the key in the provider dashboard now (a new key costs minutes, see `docs/keys.md`). 2. Move the value');

@@ -58,6 +58,20 @@ describe('remediation plan', () => {
     expect(last.cap).toBeNull();
   });
 
+  it("shows a check's most severe finding's severity, not its default, when it has findings", () => {
+    const checks = [check('security.a', 'fail', 1, 'critical'), check('security.b', 'fail', 1, 'high'), check('docs.c', 'fail', 1, 'low')];
+    const findings = [
+      finding('security.a', 5, { severity: 'low', fingerprint: 'a1' }),
+      finding('security.b', 5, { severity: 'high', fingerprint: 'b1' }),
+      finding('security.b', 5, { severity: 'info', fingerprint: 'b2' }),
+    ];
+    const plan = remediationPlan(fixtureReport({ checks, findings }));
+    const severity = Object.fromEntries(plan.items.map((item) => [item.check.id, item.severity]));
+    // A check without findings keeps its own.
+    expect(severity).toEqual({ 'security.a': 'low', 'security.b': 'high', 'docs.c': 'low' });
+    expect(biggestRisks(plan, 1).map((item) => item.check.id)).toEqual(['security.b']);
+  });
+
   it('puts blockers first among the biggest risks, then severity, then the points at stake', () => {
     const plan = remediationPlan(fixtureReport(), fixtureCheckInfo);
     // Both medium: the security check weighs more than the documentation one.
