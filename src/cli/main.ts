@@ -32,6 +32,12 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`shipshape checks --format json | head`) closes the pipe; what it did
+  // not read is not a failure of the command.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   const program = createProgram();
   try {
     await program.parseAsync(argv as string[]);

@@ -77,6 +77,13 @@ describe('exit codes', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--fail-under');
   });
+
+  it('0: a reader that closes the pipe early (`| head`) is not a crash', () => {
+    const command = `"${process.execPath}" bin/shipshape.js checks --format json | head -c 100 > /dev/null; echo "exit $\{PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', command], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.stdout.trim()).toBe('exit 0');
+  });
 });
 
 describe('on an end-of-life Node.js', () => {
