@@ -26,6 +26,9 @@ async function shipshapePass(root) {
     now: new Date('2026-01-01T00:00:00Z'),
     options: { offline: true, concurrency: 4, cacheDir: null, advisoryDb: null, registry: null },
     ignorePaths: [],
+    // As `shipshape audit --only code` does: the shared parse runs the extractors the code checks read.
+    // SHIPSHAPE_BENCH_ALL_EXTRACTORS=1 runs those of every area too, as a full audit does.
+    ...(process.env.SHIPSHAPE_BENCH_ALL_EXTRACTORS ? {} : { checkAreas: new Set(['code']) }),
     log: { debug() {}, warn() {} },
     progress: { start: () => ({ tick() {}, done() {} }) },
   };

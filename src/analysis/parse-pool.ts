@@ -25,9 +25,9 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = { minFilesForWorkers: 300, batc
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 /** The compile cache this thread uses, for the workers to share (its folder holds one subfolder per Node version). */
-function sharedCompileCache(): ParseWorkerData {
+function sharedCompileCache(): string | null {
   const versioned = module.getCompileCacheDir();
-  return { compileCache: versioned === undefined ? null : dirname(versioned) };
+  return versioned === undefined ? null : dirname(versioned);
 }
 
 function workerScript(): string | null {
@@ -97,7 +97,7 @@ async function inWorkers(
 ): Promise<AnalyseOutcome[]> {
   const outcomes: AnalyseOutcome[] = [];
   let nextId = 0;
-  const workerData = sharedCompileCache();
+  const workerData: ParseWorkerData = { compileCache: sharedCompileCache(), extractors: extractors.map((extractor) => extractor.id) };
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(script, { workerData });

@@ -10,14 +10,16 @@ import type { BatchRequest } from './parse.js';
 export interface ParseWorkerData {
   /** The parent's compile-cache directory, or null when it runs without one. */
   compileCache: string | null;
+  /** Ids of the registered extractors to run (an audit of a few areas needs only some). */
+  extractors: readonly string[];
 }
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
-const { compileCache } = workerData as ParseWorkerData;
+const { compileCache, extractors: wanted } = workerData as ParseWorkerData;
 if (compileCache !== null) module.enableCompileCache(compileCache);
 const [{ extractors }, { analyseBatch }] = await Promise.all([import('./extractors/index.js'), import('./parse.js')]);
-const registered: readonly FileExtractor<unknown>[] = extractors;
+const active: readonly FileExtractor<unknown>[] = extractors.filter((extractor) => wanted.includes(extractor.id));
 port.on('message', (request: BatchRequest) => {
-  port.postMessage(analyseBatch(request, registered));
+  port.postMessage(analyseBatch(request, active));
 });

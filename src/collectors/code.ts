@@ -1,6 +1,7 @@
 // The shared parse: every JS/TS source file of the inventory parsed once, each extractor run on it,
 // only their plain data kept. Generated, minified, vendored and oversized files, and those the
 // configuration's `analysis.ignore` names, are counted, not parsed.
+import { functionsExtractor } from '../analysis/extractors/functions.js';
 import { extractors } from '../analysis/extractors/index.js';
 import { functionsOf } from '../analysis/extracts.js';
 import type { AnalyseInput } from '../analysis/parse.js';
@@ -46,9 +47,8 @@ const COMPLEXITY_BANDS = [
   { label: '41+', max: Infinity },
 ] as const;
 
-function codeMetrics(fact: CodeFact): Record<string, unknown> {
-  // The same split as the code checks: tests, fixtures, mocks and examples are not production code.
-  const production = fact.files.filter((file) => !file.isTest && !isFixturePath(file.path));
+/** Complexity figures of the production functions. */
+function functionMetrics(production: readonly ParsedFile[]): Record<string, unknown> {
   const functions = production.flatMap((file) => functionsOf(file).map((fn) => ({ file: file.path, fn })));
   const reported = functions.filter(({ fn }) => fn.cognitiveReported);
   const distribution = Object.fromEntries(COMPLEXITY_BANDS.map((band) => [band.label, 0]));
@@ -67,8 +67,16 @@ function codeMetrics(fact: CodeFact): Record<string, unknown> {
       cyclomatic: fn.cyclomatic,
       lines: fn.loc,
     }));
+  return { functions: functions.length, cognitiveDistribution: distribution, topComplexFunctions: top };
+}
+
+function codeMetrics(fact: CodeFact): Record<string, unknown> {
+  // The same split as the code checks: tests, fixtures, mocks and examples are not production code.
+  const production = fact.files.filter((file) => !file.isTest && !isFixturePath(file.path));
   const skippedByReason: Record<string, number> = {};
   for (const { reason } of fact.skipped) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+  // Without the functions extractor (an audit of other areas) there are no figures to give, not zeros.
+  const measuredFunctions = fact.extractorsRun === undefined || fact.extractorsRun.includes(functionsExtractor.id);
   return {
     code: {
       files: fact.files.length,
@@ -76,9 +84,7 @@ function codeMetrics(fact: CodeFact): Record<string, unknown> {
       lines: fact.files.reduce((sum, file) => sum + file.lines, 0),
       loc: production.reduce((sum, file) => sum + file.codeLines, 0),
       nonProductionLoc: fact.files.reduce((sum, file) => sum + file.codeLines, 0) - production.reduce((sum, file) => sum + file.codeLines, 0),
-      functions: functions.length,
-      cognitiveDistribution: distribution,
-      topComplexFunctions: top,
+      ...(measuredFunctions ? functionMetrics(production) : {}),
       parseFailures: fact.files.filter((file) => file.parseErrors.length > 0).length,
       skipped: fact.skipped.length,
       skippedByReason,
@@ -105,7 +111,9 @@ export const codeCollector = defineCollector({
     const progress = ctx.progress.start('parsing', paths.length);
     const tick = (): void => progress.tick();
     const source = { count: paths.length, inputs: readable(tree, paths, settings, skipped, tick) };
-    const outcomes = await analyseAll(source, extractors, { ...DEFAULT_POOL_OPTIONS, onFile: tick }, (error) =>
+    const areas = ctx.checkAreas;
+    const active = areas ? extractors.filter((extractor) => extractor.areas.some((area) => areas.has(area))) : extractors;
+    const outcomes = await analyseAll(source, active, { ...DEFAULT_POOL_OPTIONS, onFile: tick }, (error) =>
       ctx.log.warn(`code: a parse worker failed (${error instanceof Error ? error.message : String(error)}); parsing in one thread instead`),
     );
     progress.done();
@@ -120,7 +128,7 @@ export const codeCollector = defineCollector({
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     logSkips(skipped, ctx.log);
-    return { files, skipped };
+    return { files, skipped, ...(active.length < extractors.length ? { extractorsRun: active.map((extractor) => extractor.id) } : {}) };
   },
   metrics: codeMetrics,
 });

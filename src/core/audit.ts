@@ -52,8 +52,9 @@ class AuditIncompleteError extends Error {}
 
 export async function runAudit(request: AuditRequest): Promise<Report> {
   const started = performance.now();
-  const { ctx, config } = request;
+  const { config } = request;
   const selected = selectChecks(request.checks ?? catalogue, config, request.selection);
+  const ctx = { ...request.ctx, checkAreas: new Set(selected.map((check) => check.area)) };
   const store = new FactStore(ctx, collectorsByKey, request.preset);
 
   // Without the file inventory nothing can be checked: that is an audit that could not complete,

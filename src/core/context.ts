@@ -1,5 +1,6 @@
 // What collectors may use from the outside world: options, the clock, logging and progress.
 import type { CodeAnalysisSettings } from '../analysis/skip.js';
+import type { AreaId } from './types.js';
 
 export interface Logger {
   /** Shown with --verbose only. */
@@ -38,6 +39,11 @@ export interface AuditContext {
   ignorePaths: readonly string[];
   /** The user's file-skip limits and ignores for the code analysis; the defaults when absent. */
   codeAnalysis?: CodeAnalysisSettings;
+  /**
+   * The areas of the checks this audit runs: the shared parse runs only the extractors whose results
+   * they read (`--only code` does not look for routes or SQL). Absent: every extractor.
+   */
+  checkAreas?: ReadonlySet<AreaId>;
   log: Logger;
   progress: Progress;
 }

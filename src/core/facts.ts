@@ -223,6 +223,8 @@ export interface CodeFact {
   files: ParsedFile[];
   /** Source files not parsed: generated, minified, vendored, oversized, binary. */
   skipped: { path: string; reason: string }[];
+  /** The extractors that ran, when an audit of a few areas needed only these; absent: all of them. */
+  extractorsRun?: readonly string[];
 }
 
 export type DependencyType = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';

@@ -145,6 +145,7 @@ export function extractCloneTokens(input: SourceInput): CloneTokensExtract {
 
 export const cloneTokensExtractor: FileExtractor<CloneTokensExtract> = {
   id: 'clone-tokens',
+  areas: ['code'],
   extract(input) {
     const result = extractCloneTokens(input);
     return result.hashes.length === 0 ? null : result;

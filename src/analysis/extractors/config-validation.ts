@@ -280,5 +280,6 @@ function calleeText(input: SourceInput, callee: TS.Expression): string {
 
 export const configValidationExtractor: FileExtractor<ConfigValidationExtract> = {
   id: 'config-validation',
+  areas: ['security'],
   extract: extractConfigValidation,
 };

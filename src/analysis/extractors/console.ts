@@ -25,6 +25,7 @@ export function extractConsole({ ts, sourceFile, nodes }: SourceInput): ConsoleE
 
 export const consoleExtractor: FileExtractor<ConsoleExtract> = {
   id: 'console',
+  areas: ['code', 'observability'],
   extract(input) {
     const result = extractConsole(input);
     return result.calls.length === 0 ? null : result;

@@ -36,6 +36,7 @@ export function extractConventions({ ts, sourceFile, nodes }: SourceInput): Conv
 
 export const conventionsExtractor: FileExtractor<ConventionsExtract> = {
   id: 'conventions',
+  areas: ['code'],
   extract(input) {
     const result = extractConventions(input);
     return result.functionDeclarations + result.functionExpressions + result.awaits + result.thenCalls === 0 ? null : result;

@@ -446,5 +446,6 @@ export function extractDangerousPatterns(input: SourceInput): DangerousPatternsE
 
 export const dangerousPatternsExtractor: FileExtractor<DangerousPatternsExtract> = {
   id: 'dangerous-patterns',
+  areas: ['security'],
   extract: extractDangerousPatterns,
 };

@@ -256,6 +256,7 @@ export function extractDataWrites(input: SourceInput): DataWritesExtract {
 
 export const dataWritesExtractor: FileExtractor<DataWritesExtract> = {
   id: 'data-writes',
+  areas: ['data', 'observability'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractDataWrites(input);

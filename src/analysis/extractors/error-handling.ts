@@ -291,6 +291,7 @@ function classifyCallback(ts: typeof TS, sourceFile: TS.SourceFile, fn: TS.Arrow
 
 export const errorHandlingExtractor: FileExtractor<ErrorHandlingExtract> = {
   id: 'error-handling',
+  areas: ['code'],
   extract(input) {
     const result = extractErrorHandling(input);
     return result.sites.length === 0 ? null : result;

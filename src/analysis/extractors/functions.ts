@@ -572,6 +572,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
 
 export const functionsExtractor: FileExtractor<FunctionsExtract> = {
   id: 'functions',
+  areas: ['code'],
   extract(input) {
     const result = extractFunctions(input);
     return result.functions.length === 0 ? null : result;

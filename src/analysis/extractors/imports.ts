@@ -242,6 +242,7 @@ export function extractImports({ ts, sourceFile, nodes }: SourceInput): ImportsE
 
 export const importsExtractor: FileExtractor<ImportsExtract> = {
   id: 'imports',
+  areas: ['code', 'deps', 'data', 'observability'],
   extract(input) {
     const result = extractImports(input);
     return result.imports.length === 0 && result.exports.length === 0 ? null : result;

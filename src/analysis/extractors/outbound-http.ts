@@ -149,6 +149,7 @@ export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
 
 export const outboundHttpExtractor: FileExtractor<OutboundHttpExtract> = {
   id: 'outbound-http',
+  areas: ['observability'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractOutboundHttp(input);

@@ -201,6 +201,7 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
 
 export const residueExtractor: FileExtractor<ResidueExtract> = {
   id: 'residue',
+  areas: ['code'],
   extract(input) {
     const result = extractResidue(input);
     return result.items.length === 0 ? null : result;

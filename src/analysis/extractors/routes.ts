@@ -513,6 +513,7 @@ export function extractRoutes(input: SourceInput): RoutesExtract {
 
 export const routesExtractor: FileExtractor<RoutesExtract> = {
   id: 'routes',
+  areas: ['data', 'observability'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractRoutes(input);

@@ -58,6 +58,7 @@ export function extractSchemaSync(input: SourceInput): SchemaSyncExtract {
 
 export const schemaSyncExtractor: FileExtractor<SchemaSyncExtract> = {
   id: 'schema-sync',
+  areas: ['data'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractSchemaSync(input);

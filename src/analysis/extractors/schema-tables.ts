@@ -136,6 +136,7 @@ export function extractSchemaTables(input: SourceInput): SchemaTablesExtract {
 
 export const schemaTablesExtractor: FileExtractor<SchemaTablesExtract> = {
   id: 'schema-tables',
+  areas: ['data'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractSchemaTables(input);

@@ -219,6 +219,7 @@ export function extractSdkInits(input: SourceInput): SdkInitsExtract {
 
 export const sdkInitsExtractor: FileExtractor<SdkInitsExtract> = {
   id: 'sdk-inits',
+  areas: ['data', 'observability'],
   extract(input) {
     const result = extractSdkInits(input);
     return result.calls.length === 0 && result.processHandlers.length === 0 && result.closeCalls.length === 0 ? null : result;

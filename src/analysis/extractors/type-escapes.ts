@@ -53,6 +53,7 @@ export function extractTypeEscapes({ ts, sourceFile, nodes, tokens }: SourceInpu
 
 export const typeEscapesExtractor: FileExtractor<TypeEscapesExtract> = {
   id: 'type-escapes',
+  areas: ['code'],
   extract(input) {
     const result = extractTypeEscapes(input);
     return result.escapes.length === 0 ? null : result;

@@ -59,6 +59,7 @@ export function extractValidationCalls(input: SourceInput): ValidationCallsExtra
 
 export const validationCallsExtractor: FileExtractor<ValidationCallsExtract> = {
   id: 'validation-calls',
+  areas: ['data', 'observability'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractValidationCalls(input);
