@@ -25,6 +25,7 @@ const NOT_IMPLEMENTED = /\b(not\s+(yet\s+)?implemented|unimplemented|implement\s
 const TODO_IMPLEMENT = /^[ \t]*(?:\/\/+|\/\*+|\*)?[ \t]*(?:TODO|FIXME|XXX)\b.*\b(implement|real\s+(data|api|implementation|backend|endpoint)|replace\s+(with|this|mock)|hook\s+up|wire\s+up|hard-?coded|mock(ed)?|stub(bed)?|fake)\b/i;
 /** A comment line that calls what follows a stand-in "for now": `// return mock data for now`. */
 const PROVISIONAL_NOTE = /\b(mock(ed)?|fake|dummy|placeholder|hard-?coded|stub(bed)?)\b.{0,40}\bfor now\b|\bfor now\b.{0,40}\b(mock(ed)?|fake|dummy|placeholder|hard-?coded|stub(bed)?)\b/i;
+const QUOTED_CODE = /`[^`]*`/g;
 const MOCK_NAME = /^(mock|fake|dummy|demo|sample|placeholder|hardcoded|test)[A-Z_]|^(MOCK|FAKE|DUMMY|DEMO|SAMPLE)_|(Mock|Fake|Dummy|Demo|Sample)(Data|Users|Items|Products|Orders|Posts|Results|Response|Records)$/;
 /** Seeding puts starting data into the database on purpose: named data there is not a mock. */
 const SEED_FUNCTION = /seed/i;
@@ -156,7 +157,9 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
   }
   for (const comment of tokens.comments) {
     comment.text.split('\n').forEach((line, offset) => {
-      if (TODO_IMPLEMENT.test(line) || PROVISIONAL_NOTE.test(line)) {
+      // Words inside `code quotes` are an example being described, not a note about this code.
+      const prose = line.replace(QUOTED_CODE, '``');
+      if (TODO_IMPLEMENT.test(prose) || PROVISIONAL_NOTE.test(prose)) {
         items.push({ kind: 'todo-implement', line: comment.line + offset, text: line.replace(/^[\s/*]+/, '').slice(0, 80) });
       }
     });
