@@ -34,6 +34,18 @@ describe('imports extractor', () => {
     expect(importsOf("const m = require(name); import(path); new URL('./logo.svg', import.meta.url); new URL('./a.js', base);")).toEqual([]);
   });
 
+  it('leaves out packages loaded through a require made for another folder, not one made for this file', () => {
+    const elsewhere = "function load(dir) {\n  const require = createRequire(join(dir, 'package.json'));\n  return require('eslint');\n}";
+    expect(importsOf(elsewhere)).toEqual([]);
+    const viaModule = "const require = module.createRequire('/opt/tools/');\nconst sonar = require('eslint-plugin-sonarjs');";
+    expect(importsOf(viaModule)).toEqual([]);
+    const own = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nconst ts = require('typescript');";
+    expect(importsOf(own).map((entry) => entry.specifier)).toEqual(['node:module', 'typescript']);
+    // The nearest scope decides: an inner function with its own `require` for this file.
+    const shadowed = "const require = createRequire('/opt/tools/');\nfunction f() {\n  const require = createRequire(__filename);\n  return require('lodash');\n}";
+    expect(importsOf(shadowed).map((entry) => entry.specifier)).toEqual(['lodash']);
+  });
+
   it('records lines', () => {
     expect(importsOf("\n\nimport a from 'a';\nconst b = require('b');").map((i) => i.line)).toEqual([3, 4]);
   });

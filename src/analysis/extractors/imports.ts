@@ -159,6 +159,35 @@ function visitStatement(ts: typeof TS, sf: TS.SourceFile, statement: TS.Statemen
   }
 }
 
+/** `createRequire(import.meta.url)` and `createRequire(__filename)` resolve from the file itself. */
+function isOwnLocation(ts: typeof TS, node: TS.Expression | undefined): boolean {
+  if (node === undefined) return false;
+  if (ts.isIdentifier(node)) return node.text === '__filename';
+  return ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.name.text === 'url';
+}
+
+/**
+ * A `require` made by `createRequire(somewhere else)` in the nearest scope that declares one
+ * (`const require = createRequire(join(toolsDir, 'package.json'))`): it loads packages installed
+ * there, which are not this package's dependencies.
+ */
+function resolvesElsewhere(ts: typeof TS, call: TS.CallExpression): boolean {
+  for (let scope: TS.Node | undefined = call.parent; scope !== undefined; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== 'require') continue;
+        const init = declaration.initializer;
+        if (init === undefined || !ts.isCallExpression(init)) return false;
+        const factory = ts.isPropertyAccessExpression(init.expression) ? init.expression.name.text : ts.isIdentifier(init.expression) ? init.expression.text : '';
+        return factory === 'createRequire' && !isOwnLocation(ts, init.arguments[0]);
+      }
+    }
+  }
+  return false;
+}
+
 /** `require('x')`, `import('x')`, `import('x')` types and CommonJS export assignments anywhere in the file. */
 function visitExpressions(ts: typeof TS, sf: TS.SourceFile, nodes: SourceInput['nodes'], result: ImportsExtract): void {
   for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
@@ -168,7 +197,7 @@ function visitExpressions(ts: typeof TS, sf: TS.SourceFile, nodes: SourceInput['
       if (specifier !== null) {
         result.imports.push({ specifier, line: lineOf(sf, node), kind: 'dynamic-import', typeOnly: false, names: ['*'] });
       }
-    } else if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1) {
+    } else if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1 && !resolvesElsewhere(ts, node)) {
       const specifier = literalText(ts, node.arguments[0]);
       if (specifier !== null) {
         result.imports.push({ specifier, line: lineOf(sf, node), kind: 'require', typeOnly: false, names: requiredNames(ts, node) });
