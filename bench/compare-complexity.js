@@ -1,7 +1,7 @@
 // Compares shipshape's per-function numbers with independent tools on the same files: ESLint's
 // `complexity` (classic variant), `max-lines-per-function` (blank lines and comments skipped),
 // `max-params` and `max-depth`, and SonarJS's `cognitive-complexity` (S3776).
-//   npm run build && node bench/compare-complexity.js [--json] [--show N] [--metric name] [--dist dir] <file|folder>…
+//   npm run compare-complexity -- [--json] [--show N] [--metric name] [--dist dir] <file|folder>…
 // (--dist: another build of shipshape to measure, e.g. one made from an earlier commit.)
 //
 // Standalone on purpose: it measures agreement, not time, so it is not a `*.bench.js` for bench/run.js.
