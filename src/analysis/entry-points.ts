@@ -27,74 +27,91 @@ function dependencyNames(manifest: PackageManifest): Set<string> {
   return new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies), ...Object.keys(manifest.peerDependencies)]);
 }
 
-export function findEntryPoints(tree: RepoTree, manifests: ManifestsFact | null, sourcePaths: readonly string[]): EntryPoints {
-  const files = new Map<string, string>();
-  const add = (path: string | null, why: string): void => {
-    if (path && !files.has(path)) files.set(path, why);
-  };
-  const packages = manifests?.all.length ? manifests.all : [];
+type AddEntry = (path: string | null, why: string) => void;
+
+/** `main`, `module`, `browser`, `bin`, `exports` and the files that package scripts run. */
+function manifestEntries(tree: RepoTree, manifest: PackageManifest, add: AddEntry): void {
+  for (const field of [manifest.main, manifest.module, firstString(manifest.raw['browser'])]) {
+    if (field) add(resolvePackageFile(tree, manifest.dir, field), `${manifest.path} main/module`);
+  }
+  for (const target of Object.values(manifest.bin)) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} bin`);
+  for (const target of allStrings(manifest.exports, [])) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} exports`);
+  for (const [name, command] of Object.entries(manifest.scripts)) {
+    for (const match of command.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, manifest.dir, match[1]!), `script "${name}" in ${manifest.path}`);
+  }
+}
+
+/** A published package without `exports` can be deep-imported: everything it publishes is public. */
+function publishedFiles(manifest: PackageManifest, sourcePaths: readonly string[], add: AddEntry): void {
+  const published = manifest.raw['files'];
+  if (manifest.private || (manifest.exports !== null && manifest.exports !== undefined) || !Array.isArray(published)) return;
+  for (const entry of published) {
+    if (typeof entry !== 'string' || entry.startsWith('!')) continue;
+    const prefix = joinPath(manifest.dir, entry.replace(/\*.*$/, ''));
+    const folder = prefix === '' ? '' : `${prefix.replace(/\/$/, '')}/`;
+    for (const path of sourcePaths) if (path === prefix || path.startsWith(folder)) add(path, `${manifest.path} files (no exports map)`);
+  }
+}
+
+/** Scripts an HTML page loads, and files that Procfile/Dockerfile-style commands run. */
+function pageAndCommandEntries(tree: RepoTree, add: AddEntry): void {
+  for (const file of tree.files) {
+    if (file.path.endsWith('.html')) {
+      for (const match of (tree.read(file.path) ?? '').matchAll(SCRIPT_TAG)) {
+        const src = match[1]!;
+        if (/^(https?:)?\/\//.test(src)) continue;
+        const resolved = resolveModulePath(tree, joinPath(dirname(file.path), src.startsWith('/') ? src.slice(1) : src));
+        add(resolved === 'asset' ? null : resolved, `<script> in ${file.path}`);
+      }
+    } else if (COMMAND_FILES.test(file.path)) {
+      for (const match of (tree.read(file.path) ?? '').matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, '', match[1]!), `command in ${basename(file.path)}`);
+    }
+  }
+}
+
+/** Files a framework loads by where they are (Next.js `app/`, `pages/`…), when the package uses it. */
+function conventionEntries(manifests: ManifestsFact | null, sourcePaths: readonly string[], add: AddEntry): void {
+  const packages = manifests?.all ?? [];
   const rootDeps = manifests?.root ? dependencyNames(manifests.root) : new Set<string>();
-  const autoImports = new Set<string>();
   // A file belongs to the deepest package folder that contains it.
   const dirs = packages.map((manifest) => manifest.dir).sort((a, b) => b.length - a.length);
   const packageOf = (path: string): PackageManifest | undefined => {
     const dir = dirs.find((candidate) => candidate === '' || path.startsWith(`${candidate}/`));
     return packages.find((manifest) => manifest.dir === dir);
   };
-
-  for (const manifest of packages) {
-    for (const field of [manifest.main, manifest.module, firstString(manifest.raw['browser'])]) {
-      if (field) add(resolvePackageFile(tree, manifest.dir, field), `${manifest.path} main/module`);
-    }
-    for (const target of Object.values(manifest.bin)) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} bin`);
-    for (const target of allStrings(manifest.exports, [])) add(resolvePackageFile(tree, manifest.dir, target), `${manifest.path} exports`);
-    for (const [name, command] of Object.entries(manifest.scripts)) {
-      for (const match of command.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, manifest.dir, match[1]!), `script "${name}" in ${manifest.path}`);
-    }
-    // A published package without `exports` can be deep-imported: everything it publishes is public.
-    if (!manifest.private && (manifest.exports === null || manifest.exports === undefined) && Array.isArray(manifest.raw['files'])) {
-      for (const entry of manifest.raw['files']) {
-        if (typeof entry !== 'string' || entry.startsWith('!')) continue;
-        const prefix = joinPath(manifest.dir, entry.replace(/\*.*$/, ''));
-        for (const path of sourcePaths) {
-          if (path === prefix || path.startsWith(prefix === '' ? '' : `${prefix.replace(/\/$/, '')}/`)) add(path, `${manifest.path} files (no exports map)`);
-        }
-      }
-    }
-    const deps = dependencyNames(manifest);
-    for (const framework of AUTO_IMPORT_FRAMEWORKS) {
-      if (framework.enablers.some((name) => deps.has(name))) autoImports.add(framework.label);
-    }
-  }
-
-  for (const file of tree.files) {
-    if (file.path.endsWith('.html')) {
-      const text = tree.read(file.path) ?? '';
-      for (const match of text.matchAll(SCRIPT_TAG)) {
-        const src = match[1]!;
-        if (/^(https?:)?\/\//.test(src)) continue;
-        const base = src.startsWith('/') ? joinPath(dirname(file.path), src.slice(1)) : joinPath(dirname(file.path), src);
-        const resolved = resolveModulePath(tree, base);
-        add(resolved === 'asset' ? null : resolved, `<script> in ${file.path}`);
-      }
-    } else if (COMMAND_FILES.test(file.path)) {
-      const text = tree.read(file.path) ?? '';
-      for (const match of text.matchAll(COMMAND_PATH)) add(resolvePackageFile(tree, '', match[1]!), `command in ${basename(file.path)}`);
-    }
-  }
-
   for (const path of sourcePaths) {
     if (!isSourceFile(path)) continue;
     const manifest = packageOf(path);
     const relative = manifest && manifest.dir !== '' ? path.slice(manifest.dir.length + 1) : path;
     const deps = manifest ? new Set([...dependencyNames(manifest), ...rootDeps]) : rootDeps;
-    for (const convention of ENTRY_CONVENTIONS) {
-      if (convention.enablers.length > 0 && !convention.enablers.some((name) => deps.has(name))) continue;
-      if (convention.patterns.some((pattern) => pattern.test(relative))) {
-        add(path, convention.label);
-        break;
-      }
-    }
+    const convention = ENTRY_CONVENTIONS.find(
+      (candidate) => (candidate.enablers.length === 0 || candidate.enablers.some((name) => deps.has(name))) && candidate.patterns.some((pattern) => pattern.test(relative)),
+    );
+    if (convention) add(path, convention.label);
   }
-  return { files, autoImports: [...autoImports] };
+}
+
+/** Frameworks in use that load files without import statements, in the order the packages name them. */
+function autoImportFrameworks(packages: readonly PackageManifest[]): string[] {
+  const labels = new Set<string>();
+  for (const manifest of packages) {
+    const deps = dependencyNames(manifest);
+    for (const framework of AUTO_IMPORT_FRAMEWORKS) if (framework.enablers.some((name) => deps.has(name))) labels.add(framework.label);
+  }
+  return [...labels];
+}
+
+export function findEntryPoints(tree: RepoTree, manifests: ManifestsFact | null, sourcePaths: readonly string[]): EntryPoints {
+  const files = new Map<string, string>();
+  const add: AddEntry = (path, why) => {
+    if (path && !files.has(path)) files.set(path, why);
+  };
+  const packages = manifests?.all ?? [];
+  for (const manifest of packages) {
+    manifestEntries(tree, manifest, add);
+    publishedFiles(manifest, sourcePaths, add);
+  }
+  pageAndCommandEntries(tree, add);
+  conventionEntries(manifests, sourcePaths, add);
+  return { files, autoImports: autoImportFrameworks(packages) };
 }
