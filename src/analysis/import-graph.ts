@@ -139,58 +139,83 @@ export function importGraphOf(code: CodeFact, tree: RepoTree, manifests: Manifes
   return graph;
 }
 
-function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
-  const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [] };
-  const configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)tsconfig\.json$/.test(path)));
-  const scopes = new Map<string, ConfigScope | null>();
-  const scopeFor = (dir: string): ConfigScope | null => {
-    const cached = scopes.get(dir);
+/** The part of `specifier` a tsconfig `paths` pattern captures (`''` without a `*`), or null. */
+function capturedBy(pattern: string, specifier: string): string | null {
+  const star = pattern.indexOf('*');
+  if (star === -1) return specifier === pattern ? '' : null;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  const fits = specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length;
+  return fits ? specifier.slice(prefix.length, specifier.length - suffix.length) : null;
+}
+
+/** Resolves bare specifiers the way the repository's own code means them: tsconfig paths, baseUrl, workspaces. */
+class BareResolver {
+  private readonly configs: Set<string>;
+  private readonly scopes = new Map<string, ConfigScope | null>();
+  private readonly workspaces = new Map<string, PackageManifest>();
+
+  constructor(
+    private readonly tree: RepoTree,
+    manifests: ManifestsFact | null,
+  ) {
+    this.configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)tsconfig\.json$/.test(path)));
+    for (const manifest of manifests?.all ?? []) if (manifest.name) this.workspaces.set(manifest.name, manifest);
+  }
+
+  /** The nearest tsconfig.json at or above `dir`. */
+  private scopeFor(dir: string): ConfigScope | null {
+    const cached = this.scopes.get(dir);
     if (cached !== undefined) return cached;
     const config = dir === '' ? 'tsconfig.json' : `${dir}/tsconfig.json`;
-    const scope = configs.has(config) ? scopeOf(tree, config) : dir === '' ? null : scopeFor(dirname(dir));
-    scopes.set(dir, scope);
+    const scope = this.configs.has(config) ? scopeOf(this.tree, config) : dir === '' ? null : this.scopeFor(dirname(dir));
+    this.scopes.set(dir, scope);
     return scope;
-  };
-  const workspaces = new Map<string, PackageManifest>();
-  for (const manifest of manifests?.all ?? []) if (manifest.name) workspaces.set(manifest.name, manifest);
+  }
 
-  const resolveBare = (from: string, specifier: string): string | null => {
-    const scope = scopeFor(dirname(from));
+  private source(base: string): string | null {
+    const resolved = resolveModulePath(this.tree, base);
+    return resolved && resolved !== 'asset' ? resolved : null;
+  }
+
+  resolve(from: string, specifier: string): string | null {
+    const scope = this.scopeFor(dirname(from));
     for (const mapping of scope?.mappings ?? []) {
-      const star = mapping.pattern.indexOf('*');
-      const prefix = star === -1 ? mapping.pattern : mapping.pattern.slice(0, star);
-      const suffix = star === -1 ? '' : mapping.pattern.slice(star + 1);
-      const matches = star === -1 ? specifier === mapping.pattern : specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length;
-      if (!matches) continue;
-      const captured = star === -1 ? '' : specifier.slice(prefix.length, specifier.length - suffix.length);
+      const captured = capturedBy(mapping.pattern, specifier);
+      if (captured === null) continue;
       for (const target of mapping.targets) {
-        const resolved = resolveModulePath(tree, joinPath(mapping.base, target.replace('*', captured)));
-        if (resolved && resolved !== 'asset') return resolved;
+        const resolved = this.source(joinPath(mapping.base, target.replace('*', captured)));
+        if (resolved) return resolved;
       }
     }
-    if (scope?.baseUrl !== null && scope?.baseUrl !== undefined) {
-      const resolved = resolveModulePath(tree, joinPath(scope.baseUrl, specifier));
-      if (resolved && resolved !== 'asset') return resolved;
-    }
+    const viaBaseUrl = scope && scope.baseUrl !== null ? this.source(joinPath(scope.baseUrl, specifier)) : null;
+    if (viaBaseUrl) return viaBaseUrl;
     const parts = specifier.split('/');
     const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-    const manifest = workspaces.get(name);
+    const manifest = this.workspaces.get(name);
     if (!manifest) return null;
     const subpath = specifier.slice(name.length + 1);
-    return subpath ? resolvePackageFile(tree, manifest.dir, subpath) : packageEntry(tree, manifest);
-  };
+    return subpath ? resolvePackageFile(this.tree, manifest.dir, subpath) : packageEntry(this.tree, manifest);
+  }
+}
 
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
+  const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [] };
+  const bare = new BareResolver(tree, manifests);
   for (const file of code.files) {
     const edges: ImportEdge[] = [];
     for (const record of importsOf(file).imports) {
-      const relative = record.specifier.startsWith('./') || record.specifier.startsWith('../') || record.specifier === '.' || record.specifier === '..';
       let target: string | 'asset' | null;
-      if (relative) {
+      if (isRelative(record.specifier)) {
         const path = joinPath(dirname(file.path), record.specifier.split('?')[0]!);
         target = resolveModulePath(tree, path) ?? resolveBuildImport(tree, path);
         if (target === null) graph.unresolved.push({ from: file.path, specifier: record.specifier, line: record.line });
       } else {
-        target = resolveBare(file.path, record.specifier);
+        target = bare.resolve(file.path, record.specifier);
       }
       if (target === null || target === 'asset') continue;
       const edge: ImportEdge = { from: file.path, to: target, line: record.line, kind: record.kind, typeOnly: record.typeOnly, names: record.names };
