@@ -12,7 +12,7 @@ import { analyseBatch, type AnalyseInput, type AnalyseOutcome, type BatchRespons
 import type { ParseWorkerData } from './parse-worker.js';
 
 export interface PoolOptions {
-  /** Below this many files, starting workers (≈0.4 s each to load the parser) costs more than it saves. */
+  /** Below this many files, starting workers (≈ 0.15–0.4 s each to load the parser) costs more than it saves. */
   minFilesForWorkers: number;
   batchSize: number;
   maxWorkers: number;
@@ -47,7 +47,7 @@ export interface AnalyseSource {
 
 /** Hands out batches, keeping every input handed out so that a failed pool can start over. */
 class BatchQueue {
-  readonly taken: AnalyseInput[] = [];
+  private readonly taken: AnalyseInput[] = [];
   private readonly iterator: Iterator<AnalyseInput>;
 
   constructor(
