@@ -60,6 +60,12 @@ const ENDS_OPERAND = new Set([
   MinusMinusToken,
 ]);
 
+/** Does 1-based `line` hold only whitespace? */
+function blankLine(text: string, lineStarts: readonly number[], line: number): boolean {
+  const end = line < lineStarts.length ? lineStarts[line]! : text.length;
+  return !/\S/.test(text.slice(lineStarts[line - 1]!, end));
+}
+
 export function scanTokens(sourceFile: ts.SourceFile): TokenStream {
   const text = sourceFile.text;
   const lineStarts = sourceFile.getLineStarts();
@@ -112,13 +118,15 @@ export function scanTokens(sourceFile: ts.SourceFile): TokenStream {
     kinds[count] = kind;
     lines[count] = line;
     count++;
-    // A multi-line template literal counts every line it spans as code.
+    // The later lines of a multi-line template literal are code too, unless blank (as ESLint's
+    // `max-lines-per-function` with `skipBlankLines` counts them, and so the per-function figure).
     const spans = kind === NoSubstitutionTemplateLiteral || kind === TemplateTail || kind === TemplateMiddle || kind === TemplateHead;
     const endLine = spans ? lineOfPos(scanner.getTokenEnd() - 1) : line;
-    if (endLine > lastCodeLine) {
-      codeLines += endLine - Math.max(line, lastCodeLine + 1) + 1;
-      lastCodeLine = endLine;
+    if (line > lastCodeLine) codeLines++;
+    for (let spanned = Math.max(line + 1, lastCodeLine + 1); spanned <= endLine; spanned++) {
+      if (!blankLine(text, lineStarts, spanned)) codeLines++;
     }
+    if (endLine > lastCodeLine) lastCodeLine = endLine;
     previous = kind;
   }
   return { kinds: kinds.slice(0, count), lines: lines.slice(0, count), comments, codeLines };

@@ -32,6 +32,12 @@ describe('code collector', () => {
     expect(fact.files.find((file) => file.path === 'src/a.test.ts')?.isTest).toBe(true);
   });
 
+  it('counts the lines of a multi-line template literal as code, except blank ones', async () => {
+    const fact = await collect({ 'src/sql.ts': 'export const query = `\n  SELECT *\n\n  FROM users\n`;\n' });
+    // The opening line, SELECT, FROM and the closing line; not the blank line between.
+    expect(fact.files[0]!.codeLines).toBe(4);
+  });
+
   it('records syntax errors with their position and keeps going', async () => {
     const fact = await collect({ 'src/broken.ts': 'const a = 1;\nfunction f( {\n', 'src/ok.ts': 'export const ok = 1;' });
     const broken = fact.files.find((file) => file.path === 'src/broken.ts')!;
