@@ -17,15 +17,15 @@ import { isFixturePath, isSourceFile, isTestFile } from '../util/paths.js';
  * reason (and count as done for `onSkip`).
  */
 function* readable(tree: RepoTree, paths: readonly string[], settings: CodeAnalysisSettings, skipped: CodeFact['skipped'], onSkip: () => void): Generator<AnalyseInput> {
+  const skip = (path: string, reason: string): void => {
+    skipped.push({ path, reason });
+    onSkip();
+  };
   for (const path of paths) {
     const text = tree.read(path);
     const reason = text === null ? (tree.unreadable.get(path) ?? 'unreadable') : contentSkipReason(text, settings);
-    if (text !== null && reason === null) {
-      yield { path, text, isTest: isTestFile(path) };
-      continue;
-    }
-    skipped.push({ path, reason: reason! });
-    onSkip();
+    if (text === null || reason !== null) skip(path, reason ?? 'unreadable');
+    else yield { path, text, isTest: isTestFile(path) };
   }
 }
 
