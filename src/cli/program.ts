@@ -31,8 +31,23 @@ function loaded<Args extends unknown[], Flags>(
 
 const DEFAULT_BASELINE_PATH = '.shipshape/baseline.json';
 
+/** What selects the checks and feeds the collectors: `audit` and `baseline` audit the same way. */
+function withAuditInputs(command: Command): Command {
+  return command
+    .option('--only <ids>', 'run only these checks or areas (comma-separated)')
+    .option('--skip <ids>', 'skip these checks or areas (comma-separated)')
+    .option('-c, --config <file>', 'configuration file (default: shipshape.config.json or package.json "shipshape")')
+    .option('--now <date>', 'the date the audit assumes, for reproducible reports (ISO 8601)')
+    .option('--offline', 'no network at all: registry checks use the cache or say unknown')
+    .option('--cache-dir <dir>', 'where registry facts are cached (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
+    .option('--no-cache', 'do not read or write the registry cache')
+    .option('--advisory-db <dir>', 'a folder of OSV advisories, for air-gapped use')
+    .option('--registry <url>', 'npm registry to query (default: from .npmrc)')
+    .option('--no-progress', 'no progress display');
+}
+
 function defineAudit(program: Command, run: RunAction): void {
-  program
+  const command = program
     .command('audit', { isDefault: true })
     .description('audit a repository and report how far it is from production')
     .argument('[path]', 'the repository to audit', '.')
@@ -43,18 +58,9 @@ function defineAudit(program: Command, run: RunAction): void {
     .option('--baseline <file>', 'a baseline from `shipshape baseline`: gate only on findings not in it')
     .option('--max-drop <points>', 'with --baseline: exit 1 when the score fell by more than this')
     .option('--compare <report.json>', 'a previous JSON report: add "Progress since last audit"')
-    .option('--explain-score', 'show how each area score was computed and the score after fixing the top findings')
-    .option('--only <ids>', 'run only these checks or areas (comma-separated)')
-    .option('--skip <ids>', 'skip these checks or areas (comma-separated)')
-    .option('-c, --config <file>', 'configuration file (default: shipshape.config.json or package.json "shipshape")')
-    .option('--now <date>', 'the date the audit assumes, for reproducible reports (ISO 8601)')
-    .option('--offline', 'no network at all: registry checks use the cache or say unknown')
+    .option('--explain-score', 'show how each area score was computed and the score after fixing the top findings');
+  withAuditInputs(command)
     .option('--concurrency <n>', 'parallel registry requests (1-64)', '16')
-    .option('--cache-dir <dir>', 'where registry facts are cached (default: $XDG_CACHE_HOME/shipshape or ~/.cache/shipshape)')
-    .option('--no-cache', 'do not read or write the registry cache')
-    .option('--advisory-db <dir>', 'a folder of OSV advisories, for air-gapped use')
-    .option('--registry <url>', 'npm registry to query (default: from .npmrc)')
-    .option('--no-progress', 'no progress display')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('-q, --quiet', 'print nothing but the report (and errors)')
@@ -63,21 +69,12 @@ function defineAudit(program: Command, run: RunAction): void {
 }
 
 function defineBaseline(program: Command, run: RunAction): void {
-  program
+  const command = program
     .command('baseline')
     .description('record the current findings so that `audit --baseline` fails only on new ones')
     .argument('[path]', 'the repository to audit', '.')
-    .option('-o, --output <file>', `where to write the baseline ("-" for stdout)`, DEFAULT_BASELINE_PATH)
-    .option('--only <ids>', 'run only these checks or areas (comma-separated)')
-    .option('--skip <ids>', 'skip these checks or areas (comma-separated)')
-    .option('-c, --config <file>', 'configuration file')
-    .option('--now <date>', 'the date the audit assumes (ISO 8601)')
-    .option('--offline', 'no network at all: registry checks use the cache or say unknown')
-    .option('--cache-dir <dir>', 'where registry facts are cached')
-    .option('--no-cache', 'do not read or write the registry cache')
-    .option('--advisory-db <dir>', 'a folder of OSV advisories, for air-gapped use')
-    .option('--registry <url>', 'npm registry to query (default: from .npmrc)')
-    .option('--no-progress', 'no progress display')
+    .option('-o, --output <file>', `where to write the baseline ("-" for stdout)`, DEFAULT_BASELINE_PATH);
+  withAuditInputs(command)
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'log what happens')
     .action(loaded(run, (schemas) => schemas.auditFlagsSchema, async () => (await import('./commands/baseline.js')).baselineAction));
