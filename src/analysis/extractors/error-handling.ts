@@ -39,6 +39,8 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', '
 const HTTP_VERB_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|loader|action|getServerSideProps)$/;
 const REQUEST_FILE = /(^|\/)pages\/api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|(^|\/)routes?\/|(^|\/)(controllers?|handlers?)\//;
 const ERROR_PARAMETER = /^(err|error)$/i;
+/** Calls whose exception means "this input is not valid" (`JSON.parse`, `new URL`, `schema.parse`, `decodeURIComponent`). */
+const PARSE_CALLEE = /^(parse([A-Z]\w*)?|safeParse|decode([A-Z]\w*)?|atob|URL|RegExp|Range|SemVer|BigInt)$/;
 
 function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
   let current = node;
@@ -201,6 +203,26 @@ function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
   return found;
 }
 
+/**
+ * A try block that only parses a value (`return JSON.parse(text)`, `url = new URL(raw)`): a catch that
+ * returns null there is how a try-parse helper answers "not valid", and its callers see the null.
+ */
+function onlyParses(ts: typeof TS, block: TS.Block): boolean {
+  if (block.statements.length !== 1) return false;
+  const statement = block.statements[0]!;
+  const value = ts.isReturnStatement(statement)
+    ? statement.expression
+    : ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      ? statement.expression.right
+      : undefined;
+  if (!value) return false;
+  const call = unwrap(ts, value);
+  if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return name !== null && PARSE_CALLEE.test(name);
+}
+
 function enclosingFunction(ts: typeof TS, node: TS.Node): TS.SignatureDeclaration | null {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current) && 'body' in current) return current;
@@ -241,8 +263,9 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInpu
   for (const clause of nodes.ofKind(ts.SyntaxKind.CatchClause) as TS.CatchClause[]) {
     const declaration = clause.variableDeclaration;
     const errorName = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
-    const result = classifyStatements(ts, clause.block.statements, errorName, clause.block, hasCommentInside(sourceFile, clause.block));
     const tryStatement = clause.parent as TS.TryStatement;
+    const classified = classifyStatements(ts, clause.block.statements, errorName, clause.block, hasCommentInside(sourceFile, clause.block));
+    const result = classified.mask === 'returns-default' && onlyParses(ts, tryStatement.tryBlock) ? { outcome: 'handled' as const, mask: null } : classified;
     sites.push({ kind: 'catch', line: lineOf(sourceFile, clause), ...result, ...context(clause, tryStatement.tryBlock) });
   }
 
