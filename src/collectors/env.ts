@@ -51,8 +51,13 @@ function matchesAt(lexemes: readonly Lexeme[], index: number, sequence: readonly
 
 const text = (lexeme: Lexeme | undefined): string | undefined => (lexeme?.kind === 'punctuation' ? lexeme.text : undefined);
 
+type Read = Omit<EnvRead, 'file'>;
+
+/** A read followed by `||` or `??` has a fallback in the code. */
+const fallsBack = (lexeme: Lexeme | undefined): boolean => text(lexeme) === '||' || text(lexeme) === '??';
+
 /** Names bound by `{ A, B: b, C = 1, ...rest }` whose closing brace is at `close`. */
-function destructuredNames(lexemes: readonly Lexeme[], close: number): { name: string | null; line: number }[] | null {
+function destructuredNames(lexemes: readonly Lexeme[], close: number): Read[] | null {
   let depth = 0;
   let open = -1;
   for (let index = close; index >= 0; index--) {
@@ -65,14 +70,18 @@ function destructuredNames(lexemes: readonly Lexeme[], close: number): { name: s
     }
   }
   if (open === -1 || text(lexemes[open]) !== '{') return null;
-  const names: { name: string | null; line: number }[] = [];
+  const names: Read[] = [];
   let segmentStart = true;
   depth = 0;
   for (let index = open + 1; index < close; index++) {
     const lexeme = lexemes[index]!;
     const punctuation = text(lexeme);
     if (depth === 0 && segmentStart && punctuation !== ',') {
-      if (punctuation !== '...') names.push({ name: lexeme.kind === 'name' || lexeme.kind === 'string' ? lexeme.text : null, line: lexeme.line });
+      if (punctuation !== '...') {
+        // `C = 1` or `C: c = 1`: a default value.
+        const defaulted = text(lexemes[index + 1]) === '=' || (text(lexemes[index + 1]) === ':' && lexemes[index + 2]?.kind === 'name' && text(lexemes[index + 3]) === '=');
+        names.push({ name: lexeme.kind === 'name' || lexeme.kind === 'string' ? lexeme.text : null, line: lexeme.line, ...(defaulted ? { defaulted: true as const } : {}) });
+      }
       segmentStart = false;
     }
     if (punctuation === '{' || punctuation === '(' || punctuation === '[') depth++;
@@ -83,7 +92,7 @@ function destructuredNames(lexemes: readonly Lexeme[], close: number): { name: s
 }
 
 /** What follows an environment object: a property, an index, a destructuring, or a hand-over to a call. */
-function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: number): { name: string | null; line: number }[] {
+function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: number): Read[] {
   const root = lexemes[start]!;
   const optional = text(lexemes[end + 1]) === '?.';
   // `process.env.X` and `process.env?.X` name a property; `?.[` continues like `[`.
@@ -93,13 +102,14 @@ function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: num
   const propertyIndex = optional ? next : text(after) === '.' ? next + 1 : -1;
   const property = lexemes[propertyIndex];
   if (propertyIndex !== -1 && property?.kind === 'name') {
-    return assigned(propertyIndex + 1) ? [] : [{ name: property.text, line: property.line }];
+    if (assigned(propertyIndex + 1)) return [];
+    return [{ name: property.text, line: property.line, ...(fallsBack(lexemes[propertyIndex + 1]) ? { defaulted: true as const } : {}) }];
   }
   if (text(after) === '[') {
     const key = lexemes[next + 1];
     const literal = key?.kind === 'string' && text(lexemes[next + 2]) === ']';
     if (literal && assigned(next + 3)) return [];
-    return [{ name: literal ? key.text : null, line: root.line }];
+    return [{ name: literal ? key.text : null, line: root.line, ...(literal && fallsBack(lexemes[next + 3]) ? { defaulted: true as const } : {}) }];
   }
   if (text(lexemes[start - 1]) === '=' && text(lexemes[start - 2]) === '}') {
     return destructuredNames(lexemes, start - 2) ?? [];
@@ -128,7 +138,9 @@ export function findEnvReads(file: string, source: string): EnvRead[] {
       if (matchesAt(lexemes, index, sequence)) {
         const argument = lexemes[index + sequence.length];
         const literal = argument?.kind === 'string';
-        reads.push({ file, line: (argument ?? lexemes[index]!).line, name: literal ? argument.text : null });
+        const afterCall = lexemes[index + sequence.length + 2];
+        const defaulted = literal && text(lexemes[index + sequence.length + 1]) === ')' && fallsBack(afterCall);
+        reads.push({ file, line: (argument ?? lexemes[index]!).line, name: literal ? argument.text : null, ...(defaulted ? { defaulted: true as const } : {}) });
       }
     }
   }

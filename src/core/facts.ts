@@ -162,7 +162,7 @@ export interface EnvFileRef {
 export interface EnvFact {
   files: EnvFileRef[];
   /** Places where code reads environment variables (process.env, import.meta.env, Deno.env, Bun.env). */
-  reads: { file: string; line: number; name: string | null }[];
+  reads: { file: string; line: number; name: string | null; /** `process.env.PORT ?? 3000`, `{ PORT = 3000 } = process.env`. */ defaulted?: true }[];
 }
 
 export interface TestFileInfo {

@@ -102,6 +102,20 @@ describe('findEnvReads', () => {
     expect(names(source)).toEqual([]);
   });
 
+  it.each([
+    ['process.env.PORT || 3000', true],
+    ["process.env['PORT'] ?? '3000'", true],
+    ['const { PORT = 3000 } = process.env;', true],
+    ['const { PORT: port = 3000 } = process.env;', true],
+    ["Deno.env.get('PORT') ?? '8000'", true],
+    ['process.env.PORT', false],
+    ['Number(process.env.PORT) || 3000', false],
+    ['process.env.A && process.env.A.length', false],
+    ['const { PORT, HOST = "0.0.0.0" } = process.env;', false],
+  ])('%s: fallback recognised %s', (source, defaulted) => {
+    expect(findEnvReads('src/a.ts', source)[0]!.defaulted === true).toBe(defaulted);
+  });
+
   it('records the line of each read', () => {
     expect(findEnvReads('src/db.ts', 'const a = 1;\n\nconst url =\n  process.env.DATABASE_URL;')).toEqual([
       { file: 'src/db.ts', line: 4, name: 'DATABASE_URL' },

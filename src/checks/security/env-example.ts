@@ -13,6 +13,12 @@ const PACKAGE_KINDS: ReadonlySet<ProjectKind> = new Set(['library', 'cli']);
 
 type EnvRead = EnvFact['reads'][number];
 
+/**
+ * Names that must be set in production even when the code has a fallback: a secret's fallback is a
+ * published secret, a connection target's usually points at a developer's machine.
+ */
+const MUST_BE_SET = /SECRET|TOKEN|KEY|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|SALT|DSN|URL|URI|HOST|DATABASE|_DB$|^DB_/i;
+
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(', ');
   return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
@@ -53,6 +59,10 @@ export const envExampleCheck = defineCheck({
     const named = reads.filter((read): read is EnvRead & { name: string } => read.name !== null);
     const firstRead = new Map<string, EnvRead>();
     for (const read of named) if (!isRuntimeProvided(read.name, read.file) && !firstRead.has(read.name)) firstRead.set(read.name, read);
+    // `process.env.PORT ?? 3000` everywhere it is read: the application runs without it.
+    const withFallback = [...firstRead.keys()].filter((name) => !MUST_BE_SET.test(name) && named.every((read) => read.name !== name || read.defaulted === true)).sort();
+    for (const name of withFallback) firstRead.delete(name);
+    const optionalEvidence = withFallback.length > 0 ? [`not required, the code has a fallback wherever it reads them: ${listed(withFallback)}`] : [];
     const dynamic = reads.filter((read) => read.name === null);
     const needed = [...firstRead.keys()].sort();
     const runtimeOnly = [...new Set(named.filter((read) => isRuntimeProvided(read.name, read.file)).map((read) => read.name))].filter((name) => !firstRead.has(name)).sort();
@@ -61,17 +71,20 @@ export const envExampleCheck = defineCheck({
     if (needed.length === 0 && dynamic.length === 0) {
       return {
         status: 'na',
-        evidence: runtimeOnly.length > 0 ? [`reads only variables the runtime or platform sets: ${listed(runtimeOnly)}`] : [],
+        evidence: [...(runtimeOnly.length > 0 ? [`reads only variables the runtime or platform sets: ${listed(runtimeOnly)}`] : []), ...optionalEvidence],
         reason:
-          runtimeOnly.length > 0
-            ? 'The code reads only variables that Node, the CI or the hosting platform provide, so there is nothing to document.'
-            : 'The code reads no environment variables.',
+          withFallback.length > 0
+            ? 'Every variable the code reads has a fallback in the code or is set by the runtime, so none has to be configured.'
+            : runtimeOnly.length > 0
+              ? 'The code reads only variables that Node, the CI or the hosting platform provide, so there is nothing to document.'
+              : 'The code reads no environment variables.',
         metrics,
       };
     }
     const readEvidence = [
       ...(needed.length > 0 ? [`code reads ${needed.length} variable${needed.length === 1 ? '' : 's'}: ${listed(needed)} (first at ${at(firstRead.get(needed[0]!)!)})`] : []),
       ...(dynamic.length > 0 ? [`${dynamic.length} read${dynamic.length === 1 ? '' : 's'} by a computed name or of the whole environment (e.g. ${at(dynamic[0]!)}), not compared`] : []),
+      ...optionalEvidence,
     ];
     const templates = env.files.filter((file) => file.kind === 'template');
     if (templates.length === 0) {

@@ -56,6 +56,24 @@ describe('security.env-example', () => {
     expect(result.reason).toMatch(reason);
   });
 
+  it('does not ask for a variable read with a fallback everywhere, unless it names a secret or a connection', async () => {
+    const result = await runCheckOn(envExampleCheck, {
+      ...DB,
+      'src/server.ts': 'const port = process.env.PORT ?? 3000;\nconst level = process.env.LOG_LEVEL || "info";\nconst secret = process.env.JWT_SECRET || "dev";\nconst api = process.env.API_URL || "http://localhost:4000";\n',
+      'src/worker.ts': 'const { CONCURRENCY = 4 } = process.env;\nconst retries = process.env.RETRIES;\nconst again = process.env.RETRIES ?? 3;\n',
+      '.env.example': 'DATABASE_URL=\n',
+    });
+    expect(result.status).toBe('partial');
+    expect(result.findings.map((finding) => finding.message.split(' ')[0])).toEqual(['API_URL', 'JWT_SECRET', 'RETRIES']);
+    expect(result.evidence).toContain('not required, the code has a fallback wherever it reads them: CONCURRENCY, LOG_LEVEL, PORT');
+  });
+
+  it('is not applicable when every variable has a fallback', async () => {
+    const result = await runCheckOn(envExampleCheck, { 'src/server.ts': 'app.listen(process.env.PORT || 3000);' });
+    expect(result.status).toBe('na');
+    expect(result.reason).toMatch(/has a fallback/);
+  });
+
   it('does not ask for the variables Supabase sets in its Edge Functions, but does where Node code reads them', async () => {
     const edge = "Deno.serve(() => {\n  const url = Deno.env.get('SUPABASE_URL')!;\n  const admin = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY');\n  return new Response(url + admin);\n});\n";
     const onlyEdge = await runCheckOn(envExampleCheck, { 'supabase/functions/notify/index.ts': edge });
