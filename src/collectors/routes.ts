@@ -11,7 +11,8 @@ import { isProductionCode } from './production-code.js';
 import { joinPath, resolveRelative, routesOf, RouterGraph, type RouterNode } from './router-graph.js';
 
 /** Request inputs that carry a payload to store, as opposed to identifiers in the path or query. */
-const PAYLOAD_INPUTS = new Set(['body', 'json', 'formData', 'input', 'args']);
+/** Request inputs that carry a payload to store (not the path or query). */
+export const PAYLOAD_INPUTS: ReadonlySet<string> = new Set(['body', 'json', 'formData', 'input', 'args']);
 
 /** Why a route registered without a router object is reachable. */
 const MOUNT_BY_FRAMEWORK: Partial<Record<string, string>> = {

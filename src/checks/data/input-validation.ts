@@ -4,6 +4,7 @@ import { statusOfShare } from './status-of-share.js';
 import type { RequestBoundary } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { servesRequests } from '../observability/serves-requests.js';
+import { PAYLOAD_INPUTS } from '../../collectors/routes.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL', 'ACTION', 'mutation']);
 
@@ -51,10 +52,12 @@ export const inputValidationCheck = defineCheck({
         continue;
       }
       const writes = boundary.writes.map((write) => `${write.detail} (${write.file}:${write.line})`);
+      // A path parameter or query string picks which record to touch; it does not become the record.
+      const payload = boundary.handler!.reads.some((read) => PAYLOAD_INPUTS.has(read));
       findings.push({
         message: `${describe(boundary)} reads ${boundary.handler!.reads.join(', ')} without a schema${writes.length ? ` and writes: ${writes.join(', ')}` : ''}.`,
         location: { file: boundary.file, line: boundary.line },
-        severity: writes.length > 0 ? 'high' : 'medium',
+        severity: !payload ? 'low' : writes.length > 0 ? 'high' : 'medium',
         symbol: `${boundary.method} ${boundary.path ?? ''}`,
         snippet: boundary.handler!.reads.join(','),
         data: { method: boundary.method, path: boundary.path, reads: boundary.handler!.reads, writes: boundary.writes },

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inputValidationCheck } from '../../../src/checks/data/input-validation.js';
 import { expectCase, expressPrisma, LIBRARY, manifest, type Case } from './apps.js';
 
@@ -153,4 +153,16 @@ const cases: Case[] = [
 
 describe('data.input-validation', () => {
   it.each(cases)('$name', (testCase) => expectCase(inputValidationCheck, testCase).then(() => undefined));
+});
+
+describe('data.input-validation severity', () => {
+  it.each([
+    ['a body written unchecked', "app.post('/users', async (req, res) => {\n  await prisma.user.create({ data: req.body });\n});", 'high'],
+    ['a body read unchecked, no write seen', "app.post('/mail', async (req, res) => {\n  send(req.body.to);\n});", 'medium'],
+    ['only a path parameter picking the record to delete', "app.delete('/articles/:slug', async (req, res) => {\n  await prisma.article.delete({ where: { slug: req.params.slug } });\n});", 'low'],
+    ['a path parameter beside a body', "app.put('/users/:id', async (req, res) => {\n  await prisma.user.update({ where: { id: req.params.id }, data: req.body });\n});", 'high'],
+  ])('%s is %s', async (_name, routes, severity) => {
+    const result = await expectCase(inputValidationCheck, { name: '', files: express(routes), status: 'fail' });
+    expect(result.findings.map((finding) => finding.severity)).toEqual([severity]);
+  });
 });
