@@ -1,8 +1,10 @@
 // deps.unused: declared packages that nothing uses, judged by the shared parse's imports and by
 // what is known about config-only uses. When in doubt it stays silent.
+import { builtinModules } from 'node:module';
 import { z } from 'zod';
+import type { ImportsExtract } from '../../analysis/extractors/imports.js';
 import { defineCheck } from '../../core/check.js';
-import type { DirectDependency } from '../../core/facts.js';
+import type { CodeFact, DirectDependency } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { GLOBAL_TYPE_PACKAGES } from '../../knowledge/dependency-uses.js';
 import { indexImports, sitesAnywhere, type ImportIndex } from './import-sites.js';
@@ -16,6 +18,25 @@ const optionsSchema = z.object({
 
 const CHECKED_TYPES = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
 const CHECKED_KINDS = new Set(['range', 'version', 'tag', 'alias', 'git', 'url', 'file']);
+
+const BUILTINS: ReadonlySet<string> = new Set(builtinModules.filter((name) => !name.startsWith('_')));
+/**
+ * Built-in names that browser bundlers resolve to an npm polyfill of the same name (webpack 5's
+ * `resolve.fallback`, Vite's node polyfills): imported from front-end code, the package is used.
+ */
+const BROWSER_POLYFILLS = new Set(['assert', 'buffer', 'console', 'constants', 'domain', 'events', 'os', 'path', 'process', 'punycode', 'querystring', 'stream', 'string_decoder', 'timers', 'tty', 'url', 'util', 'vm', 'zlib']);
+
+/** Built-in module names imported without the `node:` prefix (`fs`, `path/posix`). */
+function bareBuiltinImports(code: CodeFact): Set<string> {
+  const names = new Set<string>();
+  for (const file of code.files) {
+    for (const record of (file.extracts.imports as ImportsExtract | undefined)?.imports ?? []) {
+      const name = record.specifier.split('/')[0]!;
+      if (BUILTINS.has(name)) names.add(name);
+    }
+  }
+  return names;
+}
 
 /** `@types/scope__name` → `@scope/name`; `@types/lodash` → `lodash`. */
 function typedPackage(name: string): string | null {
@@ -68,11 +89,17 @@ export const unusedCheck = defineCheck({
     const candidates = installed.direct.filter(
       (dependency) => CHECKED_TYPES.has(dependency.type) && CHECKED_KINDS.has(dependency.specifierKind) && !ignored.has(dependency.name),
     );
-    const unused = candidates.filter((dependency) => !isUsed(dependency, index, usage));
+    const builtinImports = bareBuiltinImports(code);
+    // `require('fs')` loads Node's own module whatever package.json declares; only a bundler may pick a
+    // polyfill package of the same name instead, and which code is bundled is not known here.
+    const shadowsBuiltin = (dependency: DirectDependency): boolean => builtinImports.has(dependency.name) && !BROWSER_POLYFILLS.has(dependency.name);
+    const unused = candidates.filter((dependency) => !isUsed(dependency, index, usage) && !(builtinImports.has(dependency.name) && BROWSER_POLYFILLS.has(dependency.name)));
     const evidence = [`${plural(candidates.length, 'declared dependency')} compared with the imports of ${plural(code.files.length, 'file')}`];
     if (unused.length === 0) return { status: 'pass', evidence };
     const findings: FindingInput[] = unused.map((dependency) => ({
-      message: `${dependency.name} is declared in ${dependency.manifestPath} (${dependency.type}) but no file imports it and no script, configuration or other package uses it.`,
+      message: shadowsBuiltin(dependency)
+        ? `${dependency.name} is declared in ${dependency.manifestPath} (${dependency.type}), but \`${dependency.name}\` is a Node.js built-in module: the code's imports of it load the built-in, never this package.`
+        : `${dependency.name} is declared in ${dependency.manifestPath} (${dependency.type}) but no file imports it and no script, configuration or other package uses it.`,
       location: locationOf(dependency),
       symbol: dependency.name,
       data: { name: dependency.name, workspace: dependency.workspace, type: dependency.type },

@@ -95,6 +95,20 @@ describe('deps.unused', () => {
     expect((await runCheckOn(unusedCheck, files, { checkOptions: { ignore: ['@types/lodash'] } })).status).toBe('pass');
   });
 
+  it('explains a dependency named like a Node built-in: the import loads the built-in, not the package', async () => {
+    const files = {
+      'package.json': pkg({ dependencies: { express: '^4.0.0', fs: 'latest', crypto: '^1.0.1', 'child_process': '^1.0.2', buffer: '^6.0.3', events: '^3.3.0' } }),
+      'src/server.js': "const fs = require('fs');\nconst { randomUUID } = require('crypto');\nimport { Buffer } from 'buffer';\nconst express = require('express');\n",
+    };
+    const result = await runCheckOn(unusedCheck, files);
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      'fs is declared in package.json (dependencies), but `fs` is a Node.js built-in module: the code\'s imports of it load the built-in, never this package.',
+      'crypto is declared in package.json (dependencies), but `crypto` is a Node.js built-in module: the code\'s imports of it load the built-in, never this package.',
+      'child_process is declared in package.json (dependencies) but no file imports it and no script, configuration or other package uses it.',
+      'events is declared in package.json (dependencies) but no file imports it and no script, configuration or other package uses it.',
+    ]);
+  });
+
   it('judges a workspace by its own files; the root by all of them', async () => {
     const files = {
       'package.json': pkg({ workspaces: ['packages/*'], devDependencies: { zod: '^3.0.0' } }),
