@@ -1,12 +1,15 @@
 // The project's own import graph, from the `imports` extract: relative specifiers, tsconfig `paths`
 // and `baseUrl`, and workspace package names resolved against the file list (no node_modules, no
 // file system). Used by the circular-import, unused-export and unused-file checks.
+import { builtinModules } from 'node:module';
 import type { ImportKind } from './extractors/imports.js';
 import { importsOf } from './extracts.js';
 import { joinPath, resolveTsconfig } from './tsconfig.js';
 import type { CodeFact, ManifestsFact, PackageManifest, RepoTree } from '../core/facts.js';
 import { BUILD_DIRS } from '../knowledge/entry-points.js';
 import { dirname, isSourceFile } from '../util/paths.js';
+
+const BUILTINS: ReadonlySet<string> = new Set(builtinModules);
 
 export interface ImportEdge {
   from: string;
@@ -24,6 +27,11 @@ export interface ImportGraph {
   incoming: Map<string, ImportEdge[]>;
   /** Relative imports that match no file: broken, or resolved in a way shipshape does not model. */
   unresolved: { from: string; specifier: string; line: number }[];
+  /**
+   * Bare imports that name no declared package and resolve through no tsconfig/jsconfig mapping
+   * (`@shared/schema`, `@/lib/utils`): aliases set up where shipshape does not look (a bundler's config).
+   */
+  aliases: { from: string; specifier: string; line: number }[];
 }
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -154,23 +162,41 @@ class BareResolver {
   private readonly configs: Set<string>;
   private readonly scopes = new Map<string, ConfigScope | null>();
   private readonly workspaces = new Map<string, PackageManifest>();
+  /** Every package name some manifest declares. */
+  private readonly declared = new Set<string>();
 
   constructor(
     private readonly tree: RepoTree,
     manifests: ManifestsFact | null,
   ) {
-    this.configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)tsconfig\.json$/.test(path)));
-    for (const manifest of manifests?.all ?? []) if (manifest.name) this.workspaces.set(manifest.name, manifest);
+    this.configs = new Set(tree.files.map((file) => file.path).filter((path) => /(^|\/)[tj]sconfig\.json$/.test(path)));
+    for (const manifest of manifests?.all ?? []) {
+      if (manifest.name) this.workspaces.set(manifest.name, manifest);
+      for (const field of [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies]) {
+        for (const name of Object.keys(field)) this.declared.add(name);
+      }
+    }
   }
 
-  /** The nearest tsconfig.json at or above `dir`. */
+  /** The nearest tsconfig.json (or, in JavaScript projects, jsconfig.json) at or above `dir`. */
   private scopeFor(dir: string): ConfigScope | null {
     const cached = this.scopes.get(dir);
     if (cached !== undefined) return cached;
-    const config = dir === '' ? 'tsconfig.json' : `${dir}/tsconfig.json`;
-    const scope = this.configs.has(config) ? scopeOf(this.tree, config) : dir === '' ? null : this.scopeFor(dirname(dir));
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const config = [`${prefix}tsconfig.json`, `${prefix}jsconfig.json`].find((path) => this.configs.has(path));
+    const scope = config ? scopeOf(this.tree, config) : dir === '' ? null : this.scopeFor(dirname(dir));
     this.scopes.set(dir, scope);
     return scope;
+  }
+
+  /** A specifier no declared package, workspace or built-in module accounts for: an alias. */
+  isAlias(specifier: string): boolean {
+    if (specifier.includes(':')) return false;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') && parts.length > 1 && parts[0] !== '@' ? parts.slice(0, 2).join('/') : parts[0]!;
+    if (this.declared.has(name) || this.workspaces.has(name) || BUILTINS.has(parts[0]!)) return false;
+    // `@/…`, `~/…`, `#…` are alias prefixes; an undeclared scoped name (`@shared/schema`) is one too.
+    return /^[@~#]/.test(specifier);
   }
 
   private source(base: string): string | null {
@@ -204,7 +230,7 @@ function isRelative(specifier: string): boolean {
 }
 
 function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFact | null): ImportGraph {
-  const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [] };
+  const graph: ImportGraph = { outgoing: new Map(), incoming: new Map(), unresolved: [], aliases: [] };
   const bare = new BareResolver(tree, manifests);
   for (const file of code.files) {
     const edges: ImportEdge[] = [];
@@ -216,6 +242,7 @@ function buildImportGraph(code: CodeFact, tree: RepoTree, manifests: ManifestsFa
         if (target === null) graph.unresolved.push({ from: file.path, specifier: record.specifier, line: record.line });
       } else {
         target = bare.resolve(file.path, record.specifier);
+        if (target === null && bare.isAlias(record.specifier)) graph.aliases.push({ from: file.path, specifier: record.specifier, line: record.line });
       }
       if (target === null || target === 'asset') continue;
       const edge: ImportEdge = { from: file.path, to: target, line: record.line, kind: record.kind, typeOnly: record.typeOnly, names: record.names };

@@ -27,7 +27,7 @@ export const unusedExportsCheck = defineCheck({
   run({ code, tree, manifests }) {
     const none = noSource(code);
     if (none) return none;
-    const { graph, entries, reachable, kitFiles } = reachability(code, tree, manifests);
+    const { graph, entries, reachable, kitFiles, aliasTargets } = reachability(code, tree, manifests);
     if (entries.autoImports.length > 0) {
       return { status: 'unknown', evidence: [], reason: `${entries.autoImports.join(', ')} loads modules without import statements, so unused exports cannot be told from the imports.` };
     }
@@ -35,7 +35,8 @@ export const unusedExportsCheck = defineCheck({
     const unused: { file: string; name: string; line: number }[] = [];
     for (const file of productionFiles(code)) {
       // Entry points are used from outside; unreachable files are reported whole by code.unused-files.
-      if (entries.files.has(file.path) || !reachable.has(file.path) || kitFiles.has(file.path)) continue;
+      // Which names an unresolved alias import uses is not known: such a file's exports are not judged.
+      if (entries.files.has(file.path) || !reachable.has(file.path) || kitFiles.has(file.path) || aliasTargets.has(file.path)) continue;
       const used = new Set<string>();
       for (const edge of graph.incoming.get(file.path) ?? []) for (const name of edge.names) used.add(name);
       if (used.has('*')) continue;

@@ -27,7 +27,7 @@ export const unusedFilesCheck = defineCheck({
   run({ code, tree, manifests }) {
     const none = noSource(code);
     if (none) return none;
-    const { entries, reachable, kitFiles } = reachability(code, tree, manifests);
+    const { entries, reachable, kitFiles, aliasTargets } = reachability(code, tree, manifests);
     if (entries.autoImports.length > 0) {
       return { status: 'unknown', evidence: [], reason: `${entries.autoImports.join(', ')} loads files without import statements, so unused files cannot be told from the imports.` };
     }
@@ -43,6 +43,10 @@ export const unusedFilesCheck = defineCheck({
       `${unused.length} of ${plural(files.length, 'source file')} are not reachable from an entry point (${percent(share)})`,
       `entry points: ${[...reasons].slice(0, 6).map(([why, count]) => `${count} from ${why}`).join('; ')}`,
     ];
+    if (aliasTargets.size > 0) {
+      const [file, via] = aliasTargets.entries().next().value!;
+      evidence.push(`${plural(aliasTargets.size, 'file')} counted as used because an import alias that could not be resolved may name them (e.g. ${file} by ${via})`);
+    }
     if (kitFiles.size > 0) evidence.push(`${plural(kitFiles.size, 'file')} of a generated component kit (${[...new Set(kitFiles.values())].join(', ')}) not judged`);
     const findings: FindingInput[] = unused.slice(0, MAX_FINDINGS).map((file) => ({
       message: `${file.path} (${plural(file.codeLines, 'line')} of code) is not imported by any file reachable from an entry point.`,

@@ -11,6 +11,36 @@ export interface Reachability {
   reachable: Set<string>;
   /** Files of a generated component kit (shadcn/ui), with the kit's name: not judged. */
   kitFiles: Map<string, string>;
+  /** Files an import alias shipshape could not resolve may name, with that import (`@shared/schema` at server/routes.ts:13). */
+  aliasTargets: Map<string, string>;
+}
+
+/** A path without its source extension and without a trailing `/index`. */
+function modulePath(path: string): string {
+  return path.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+}
+
+/**
+ * The files an unresolved alias could name: `@shared/schema` → a file ending in `shared/schema`,
+ * `@/lib/utils` or `~/lib/utils` → one ending in `lib/utils`. Prefers "maybe used" to a false report.
+ */
+function aliasTargetsOf(graph: ImportGraph, paths: readonly string[]): Map<string, string> {
+  const targets = new Map<string, string>();
+  if (graph.aliases.length === 0) return targets;
+  const modules = paths.map((path) => ({ path, module: `/${modulePath(path)}` }));
+  for (const alias of graph.aliases) {
+    const segments = alias.specifier.split('/');
+    const first = segments[0]!.replace(/^[@~#]+/, '');
+    const rest = segments.slice(1).join('/');
+    // The alias's own name first (`@shared/schema` → `shared/schema`), the rest alone if that names nothing.
+    const tails = [first ? [first, ...segments.slice(1)].join('/') : '', rest].filter((tail) => tail !== '');
+    for (const tail of tails) {
+      const matches = modules.filter(({ module }) => module.endsWith(`/${tail}`));
+      for (const { path } of matches) if (!targets.has(path)) targets.set(path, `${alias.specifier} at ${alias.from}:${alias.line}`);
+      if (matches.length > 0) break;
+    }
+  }
+  return targets;
 }
 
 /** Files inside a copied UI kit whose config file sits at the root of the project that holds it. */
@@ -33,8 +63,9 @@ export function reachability(code: CodeFact, tree: RepoTree, manifests: Manifest
   const graph = importGraphOf(code, tree, manifests);
   const paths = code.files.map((file) => file.path);
   const entries = findEntryPoints(tree, manifests, paths);
+  const aliasTargets = aliasTargetsOf(graph, paths);
   // Tests run on their own, and what they import is in use (if only by them).
-  const queue = [...entries.files.keys(), ...paths.filter(isTestFile)];
+  const queue = [...entries.files.keys(), ...paths.filter(isTestFile), ...aliasTargets.keys()];
   const reachable = new Set(queue);
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -45,5 +76,5 @@ export function reachability(code: CodeFact, tree: RepoTree, manifests: Manifest
       }
     }
   }
-  return { graph, entries, reachable, kitFiles: kitFilesOf(code, tree) };
+  return { graph, entries, reachable, kitFiles: kitFilesOf(code, tree), aliasTargets };
 }

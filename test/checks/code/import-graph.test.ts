@@ -39,12 +39,44 @@ describe('code.circular-imports', () => {
     expect(result.findings).toHaveLength(1);
   });
 
+  it('resolves jsconfig paths in a JavaScript project', async () => {
+    const result = await runCheckOn(circularImportsCheck, {
+      'jsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      'src/a.js': "import { b } from '@/lib/b';\nexport const a = 1 + b;",
+      'src/lib/b.js': "import { a } from '@/a';\nexport const b = a;",
+    });
+    expect(result.findings).toHaveLength(1);
+  });
+
   it('resolves index files and CommonJS', async () => {
     const result = await runCheckOn(circularImportsCheck, {
       'lib/a.js': "const b = require('./b');\nmodule.exports = { b };",
       'lib/b/index.js': "const a = require('../a');\nmodule.exports = a;",
     });
     expect(result.findings).toHaveLength(1);
+  });
+});
+
+describe('import aliases that cannot be resolved', () => {
+  // The alias lives in vite.config.ts (resolve.alias), which shipshape does not evaluate.
+  const files = {
+    'package.json': pkg({ main: 'server/index.ts', dependencies: { '@scope/real': '^1.0.0' } }),
+    'server/index.ts': "import { users } from '@shared/schema';\nimport { cn } from '@/lib/utils';\nimport { x } from '@scope/real';\nconsole.log(users, cn, x);",
+    'shared/schema.ts': 'export const users = 1;\nexport const posts = 2;',
+    'client/src/lib/utils.ts': 'export const cn = 1;',
+    'client/src/lib/schema.ts': 'export const other = 1;',
+    'server/old.ts': 'export const old = 1;',
+  };
+
+  it('counts the files an alias may name as used, says so, and reports the rest', async () => {
+    const result = await runCheckOn(unusedFilesCheck, files);
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['client/src/lib/schema.ts', 'server/old.ts']);
+    expect(result.evidence).toContain('2 files counted as used because an import alias that could not be resolved may name them (e.g. shared/schema.ts by @shared/schema at server/index.ts:1)');
+  });
+
+  it('does not judge the exports of a file an alias may name', async () => {
+    const result = await runCheckOn(unusedExportsCheck, files);
+    expect(result.findings.map((finding) => finding.message)).not.toContainEqual(expect.stringContaining('posts'));
   });
 });
 
