@@ -75,7 +75,7 @@ export const ENTRY_CONVENTIONS: readonly EntryConvention[] = [
     patterns: [/^(src\/)?app\//, new RegExp(`^(?:App|index)${EXT}`)],
   },
   {
-    label: 'Vercel and Netlify functions',
+    label: 'serverless functions (Vercel, Netlify, Supabase)',
     enablers: [],
     patterns: [/^api\//, /^netlify\/(edge-)?functions\//, /^functions\//, /^supabase\/functions\//],
   },

@@ -45,7 +45,7 @@ export const unusedFilesCheck = defineCheck({
     ];
     if (aliasTargets.size > 0) {
       const [file, via] = aliasTargets.entries().next().value!;
-      evidence.push(`${plural(aliasTargets.size, 'file')} counted as used because an import alias that could not be resolved may name them (e.g. ${file} by ${via})`);
+      evidence.push(`${plural(aliasTargets.size, 'file')} counted as used because an import alias that could not be resolved may name ${aliasTargets.size === 1 ? 'it' : 'them'} (e.g. ${file} by ${via})`);
     }
     if (kitFiles.size > 0) evidence.push(`${plural(kitFiles.size, 'file')} of a generated component kit (${[...new Set(kitFiles.values())].join(', ')}) not judged`);
     const findings: FindingInput[] = unused.slice(0, MAX_FINDINGS).map((file) => ({
