@@ -6,7 +6,8 @@
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { functionName } from './functions.js';
-import { lineOf } from '../syntax.js';
+import { endLineOf, lineOf } from '../syntax.js';
+import type { SourceComment } from '../tokens.js';
 
 export type ErrorSiteKind = 'catch' | 'promise-catch' | 'then-rejection' | 'callback';
 export type ErrorOutcome = 'propagates' | 'handled' | 'masked';
@@ -39,6 +40,8 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', '
 const HTTP_VERB_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|loader|action|getServerSideProps)$/;
 const REQUEST_FILE = /(^|\/)pages\/api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|(^|\/)routes?\/|(^|\/)(controllers?|handlers?)\//;
 const ERROR_PARAMETER = /^(err|error)$/i;
+/** A note that work is pending explains nothing. */
+const PENDING_NOTE = /\b(TODO|FIXME|XXX)\b/;
 /** Calls whose exception means "this input is not valid" (`JSON.parse`, `new URL`, `schema.parse`, `decodeURIComponent`). */
 const PARSE_CALLEE = /^(parse([A-Z]\w*)?|safeParse|decode([A-Z]\w*)?|atob|URL|RegExp|Range|SemVer|BigInt)$/;
 
@@ -133,11 +136,11 @@ function propagates(ts: typeof TS, root: TS.Node, errorName: string | null): boo
 }
 
 /** Classifies the statements that run when the error arrives. */
-function classifyStatements(ts: typeof TS, statements: readonly TS.Statement[], errorName: string | null, root: TS.Node, hasComment: boolean): { outcome: ErrorOutcome; mask: MaskKind | null } {
+function classifyStatements(ts: typeof TS, statements: readonly TS.Statement[], errorName: string | null, root: TS.Node, comments: readonly SourceComment[]): { outcome: ErrorOutcome; mask: MaskKind | null } {
   if (propagates(ts, root, errorName)) return { outcome: 'propagates', mask: null };
   if (statements.length === 0) {
     // An empty handler with a comment is a documented decision (ESLint's no-empty allows it too).
-    return hasComment ? { outcome: 'handled', mask: null } : { outcome: 'masked', mask: 'empty' };
+    return comments.length > 0 ? { outcome: 'handled', mask: null } : { outcome: 'masked', mask: 'empty' };
   }
   let logs = false;
   for (const statement of statements) {
@@ -152,10 +155,12 @@ function classifyStatements(ts: typeof TS, statements: readonly TS.Statement[], 
     if (respondsWithSuccess(ts, answer)) return { outcome: 'masked', mask: 'success-status' };
     return { outcome: 'handled', mask: null };
   }
-  return logs ? { outcome: 'masked', mask: 'log-and-continue' } : { outcome: 'handled', mask: null };
+  // Logged, and a comment says why carrying on is right (`// best effort: the timestamp is not critical`).
+  const explained = comments.some((comment) => !PENDING_NOTE.test(comment.text));
+  return logs && !explained ? { outcome: 'masked', mask: 'log-and-continue' } : { outcome: 'handled', mask: null };
 }
 
-function classifyHandler(ts: typeof TS, sourceFile: TS.SourceFile, handler: TS.Expression): { outcome: ErrorOutcome; mask: MaskKind | null } {
+function classifyHandler(ts: typeof TS, sourceFile: TS.SourceFile, comments: readonly SourceComment[], handler: TS.Expression): { outcome: ErrorOutcome; mask: MaskKind | null } {
   const fn = unwrap(ts, handler);
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
     const first = fn.parameters[0];
@@ -168,7 +173,7 @@ function classifyHandler(ts: typeof TS, sourceFile: TS.SourceFile, handler: TS.E
       if (respondsWithSuccess(ts, body)) return { outcome: 'masked', mask: 'success-status' };
       return { outcome: 'handled', mask: null };
     }
-    return classifyStatements(ts, body.statements, errorName, body, hasCommentInside(sourceFile, body));
+    return classifyStatements(ts, body.statements, errorName, body, commentsInside(sourceFile, comments, body));
   }
   // `.catch(console.error)` logs and carries on; `.catch(next)` hands the error on.
   if (ts.isPropertyAccessExpression(fn) && ts.isIdentifier(fn.expression) && LOGGER_OBJECTS.test(fn.expression.text)) {
@@ -179,9 +184,12 @@ function classifyHandler(ts: typeof TS, sourceFile: TS.SourceFile, handler: TS.E
   return { outcome: 'handled', mask: null };
 }
 
-function hasCommentInside(sourceFile: TS.SourceFile, block: TS.Block): boolean {
-  const inner = sourceFile.text.slice(block.getStart(sourceFile) + 1, block.end - 1);
-  return /\/\/|\/\*/.test(inner);
+/** The comments inside a block's braces. */
+function commentsInside(sourceFile: TS.SourceFile, comments: readonly SourceComment[], block: TS.Node): SourceComment[] {
+  if (comments.length === 0) return [];
+  const first = lineOf(sourceFile, block);
+  const last = endLineOf(sourceFile, block);
+  return comments.filter((comment) => comment.line >= first && comment.endLine <= last);
 }
 
 function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
@@ -243,7 +251,8 @@ function isRequestHandler(ts: typeof TS, fn: TS.SignatureDeclaration, path: stri
   return HTTP_VERB_EXPORTS.test(name) && REQUEST_FILE.test(path);
 }
 
-export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInput): ErrorHandlingExtract {
+export function extractErrorHandling({ ts, sourceFile, nodes, path, tokens }: SourceInput): ErrorHandlingExtract {
+  const comments = tokens.comments;
   const sites: ErrorSite[] = [];
   const context = (node: TS.Node, guarded: TS.Node | undefined): Pick<ErrorSite, 'function' | 'inRequestHandler' | 'writePath'> => {
     let handler = false;
@@ -264,7 +273,7 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInpu
     const declaration = clause.variableDeclaration;
     const errorName = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
     const tryStatement = clause.parent as TS.TryStatement;
-    const classified = classifyStatements(ts, clause.block.statements, errorName, clause.block, hasCommentInside(sourceFile, clause.block));
+    const classified = classifyStatements(ts, clause.block.statements, errorName, clause.block, commentsInside(sourceFile, comments, clause.block));
     const result = classified.mask === 'returns-default' && onlyParses(ts, tryStatement.tryBlock) ? { outcome: 'handled' as const, mask: null } : classified;
     sites.push({ kind: 'catch', line: lineOf(sourceFile, clause), ...result, ...context(clause, tryStatement.tryBlock) });
   }
@@ -276,7 +285,7 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInpu
       const handler = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
       if (handler) {
         const kind: ErrorSiteKind = method === 'catch' ? 'promise-catch' : 'then-rejection';
-        sites.push({ kind, line: lineOf(sourceFile, callee.name), ...classifyHandler(ts, sourceFile, handler), ...context(call, callee.expression) });
+        sites.push({ kind, line: lineOf(sourceFile, callee.name), ...classifyHandler(ts, sourceFile, comments, handler), ...context(call, callee.expression) });
       }
     }
     // Node-style callbacks: the last argument is `(err, …) => …`.
@@ -284,7 +293,7 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInpu
     if (last && (ts.isArrowFunction(last) || ts.isFunctionExpression(last)) && last.parameters.length >= 1) {
       const first = last.parameters[0]!;
       if (ts.isIdentifier(first.name) && ERROR_PARAMETER.test(first.name.text) && !(ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || callee.name.text === 'then'))) {
-        sites.push({ kind: 'callback', line: lineOf(sourceFile, last), ...classifyCallback(ts, sourceFile, last, first.name.text), ...context(last, call) });
+        sites.push({ kind: 'callback', line: lineOf(sourceFile, last), ...classifyCallback(ts, sourceFile, comments, last, first.name.text), ...context(last, call) });
       }
     }
   }
@@ -293,7 +302,7 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path }: SourceInpu
 }
 
 /** `(err, data) => { if (err) …; … }`: what happens on the error branch, or whether err is ignored. */
-function classifyCallback(ts: typeof TS, sourceFile: TS.SourceFile, fn: TS.ArrowFunction | TS.FunctionExpression, errorName: string): { outcome: ErrorOutcome; mask: MaskKind | null } {
+function classifyCallback(ts: typeof TS, sourceFile: TS.SourceFile, comments: readonly SourceComment[], fn: TS.ArrowFunction | TS.FunctionExpression, errorName: string): { outcome: ErrorOutcome; mask: MaskKind | null } {
   let used = false;
   let branch: TS.Statement | null = null;
   const visit = (node: TS.Node): void => {
@@ -309,7 +318,7 @@ function classifyCallback(ts: typeof TS, sourceFile: TS.SourceFile, fn: TS.Arrow
   const found = branch as TS.Statement | null;
   if (!found) return propagates(ts, fn.body, errorName) ? { outcome: 'propagates', mask: null } : { outcome: 'handled', mask: null };
   const statements = ts.isBlock(found) ? found.statements : [found];
-  return classifyStatements(ts, statements, errorName, found, ts.isBlock(found) && hasCommentInside(sourceFile, found));
+  return classifyStatements(ts, statements, errorName, found, ts.isBlock(found) ? commentsInside(sourceFile, comments, found) : []);
 }
 
 export const errorHandlingExtractor: FileExtractor<ErrorHandlingExtract> = {
