@@ -98,6 +98,11 @@ const {
   AmpersandAmpersandEqualsToken,
   BarBarEqualsToken,
   QuestionQuestionEqualsToken,
+  LastToken,
+  FirstTypeNode,
+  LastTypeNode,
+  InterfaceDeclaration,
+  TypeAliasDeclaration,
 } = SK;
 
 function propertyNameText(ts: typeof TS, name: TS.PropertyName | TS.BindingName | undefined): string | null {
@@ -386,7 +391,10 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
   };
 
   const visit = (node: TS.Node): void => {
-    switch (node.kind) {
+    const kind = node.kind;
+    // Tokens have no children; types and type declarations hold no code paths (no bodies, no branches).
+    if (kind <= LastToken || (kind >= FirstTypeNode && kind <= LastTypeNode) || kind === InterfaceDeclaration || kind === TypeAliasDeclaration) return;
+    switch (kind) {
       case FunctionDeclaration:
       case FunctionExpression:
       case ArrowFunction:
