@@ -107,7 +107,7 @@ export const IMPLIED_BY_FILES: readonly { pattern: RegExp; packages: readonly st
  * Files whose quoted package names count as uses: tool configuration, and components of frameworks
  * whose files the shared parse does not read (Vue, Svelte, Astro, MDX).
  */
-export const NAMING_FILE = /(^|\/)(\.[\w-]+rc(\.(json|ya?ml|js|cjs|mjs|ts))?|[\w.-]+\.config\.(json|js|cjs|mjs|ts|cts|mts|ya?ml)|tsconfig[\w.-]*\.json|jsconfig\.json|\.swcrc|\.storybook\/[\w.-]+|\.husky\/[\w.-]+|[\w.-]*\.babelrc|Procfile|Dockerfile|docker-compose[\w.-]*\.ya?ml|\.github\/workflows\/[\w.-]+\.ya?ml|\.gitlab-ci\.yml|Makefile|[\w.-]+\.(vue|svelte|astro|mdx))$/;
+export const NAMING_FILE = /(^|\/)(nx\.json|project\.json|workspace\.json|angular\.json|\.[\w-]+rc(\.(json|ya?ml|js|cjs|mjs|ts))?|[\w.-]+\.config\.(json|js|cjs|mjs|ts|cts|mts|ya?ml)|tsconfig[\w.-]*\.json|jsconfig\.json|\.swcrc|\.storybook\/[\w.-]+|\.husky\/[\w.-]+|[\w.-]*\.babelrc|Procfile|Dockerfile|docker-compose[\w.-]*\.ya?ml|\.github\/workflows\/[\w.-]+\.ya?ml|\.gitlab-ci\.yml|Makefile|[\w.-]+\.(vue|svelte|astro|mdx))$/;
 
 /** Runtime-provided module names that are not npm packages. */
 export const RUNTIME_MODULES: ReadonlySet<string> = new Set(['bun', 'electron', 'vscode', 'k6', 'deno']);

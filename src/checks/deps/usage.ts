@@ -82,7 +82,8 @@ export function usedWithoutImport(name: string, workspace: string, context: Usag
   const needer = IMPLIED_BY[name]?.find((other) => context.declared.has(other));
   if (needer) return `needed by ${needer}`;
   if (context.impliedByFiles.has(name)) return 'implied by the files present';
-  if (new RegExp(`["'\`]${escapeRegExp(name)}(["'\`/]|$)`, 'm').test(context.configText)) return 'named in a configuration file';
+  // `"@nx/esbuild:esbuild"`: Angular builders and Nx executors are named `package:target`.
+  if (new RegExp(`["'\`]${escapeRegExp(name)}(["'\`/:]|$)`, 'm').test(context.configText)) return 'named in a configuration file';
   // A root manifest's packages serve every workspace; a workspace's only its own files.
   const quoted = workspace === '' ? [...context.quotedInCode.values()].some((names) => names.has(name)) : context.quotedInCode.get(workspace)?.has(name);
   if (quoted) return 'named in a string in the code';

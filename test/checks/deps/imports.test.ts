@@ -95,6 +95,17 @@ describe('deps.unused', () => {
     expect((await runCheckOn(unusedCheck, files, { checkOptions: { ignore: ['@types/lodash'] } })).status).toBe('pass');
   });
 
+  it('counts builders and executors named in angular.json, nx.json and project.json (near misses)', async () => {
+    const files = {
+      'package.json': pkg({ devDependencies: { '@angular-devkit/build-angular': '^19.0.0', '@nx/esbuild': '^20.0.0', '@nx/eslint': '^20.0.0', 'left-pad': '^1.3.0' } }),
+      'angular.json': '{ "projects": { "app": { "architect": { "build": { "builder": "@angular-devkit/build-angular:application" } } } } }',
+      'apps/api/project.json': '{ "targets": { "build": { "executor": "@nx/esbuild:esbuild" } } }',
+      'nx.json': '{ "plugins": [{ "plugin": "@nx/eslint/plugin" }] }',
+      'src/main.ts': 'export const a = 1;\n',
+    };
+    expect((await runCheckOn(unusedCheck, files)).findings.map((finding) => finding.data?.name)).toEqual(['left-pad']);
+  });
+
   it('explains a dependency named like a Node built-in: the import loads the built-in, not the package', async () => {
     const files = {
       'package.json': pkg({ dependencies: { express: '^4.0.0', fs: 'latest', crypto: '^1.0.1', 'child_process': '^1.0.2', buffer: '^6.0.3', events: '^3.3.0' } }),
