@@ -42,8 +42,11 @@ const REQUEST_FILE = /(^|\/)pages\/api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|(^
 const ERROR_PARAMETER = /^(err|error)$/i;
 /** A note that work is pending explains nothing. */
 const PENDING_NOTE = /\b(TODO|FIXME|XXX)\b/;
-/** Calls whose exception means "this input is not valid" (`JSON.parse`, `new URL`, `schema.parse`, `decodeURIComponent`). */
-const PARSE_CALLEE = /^(parse([A-Z]\w*)?|safeParse|decode([A-Z]\w*)?|atob|URL|RegExp|Range|SemVer|BigInt)$/;
+/**
+ * Calls whose exception is an answer: "this input is not valid" (`JSON.parse`, `new URL`,
+ * `schema.parse`, `decodeURIComponent`) or "this file is not there" (`fs.access`, `stat`).
+ */
+const ANSWERING_CALLEE = /^(parse([A-Z]\w*)?|safeParse|decode([A-Z]\w*)?|atob|URL|RegExp|Range|SemVer|BigInt|access(Sync)?|l?stat(Sync)?)$/;
 
 function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
   let current = node;
@@ -211,24 +214,37 @@ function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
   return found;
 }
 
-/**
- * A try block that only parses a value (`return JSON.parse(text)`, `url = new URL(raw)`): a catch that
- * returns null there is how a try-parse helper answers "not valid", and its callers see the null.
- */
-function onlyParses(ts: typeof TS, block: TS.Block): boolean {
-  if (block.statements.length !== 1) return false;
-  const statement = block.statements[0]!;
-  const value = ts.isReturnStatement(statement)
-    ? statement.expression
-    : ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
-      ? statement.expression.right
-      : undefined;
+/** The value a statement computes: `return v`, `x = v`, `await v;`, `const x = v`. */
+function statementValue(ts: typeof TS, statement: TS.Statement): TS.Expression | undefined {
+  if (ts.isReturnStatement(statement)) return statement.expression;
+  if (ts.isVariableStatement(statement)) {
+    const declarations = statement.declarationList.declarations;
+    return declarations.length === 1 ? declarations[0]!.initializer : undefined;
+  }
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const expression = statement.expression;
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? expression.right : expression;
+}
+
+function isAnsweringCall(ts: typeof TS, value: TS.Expression | undefined): boolean {
   if (!value) return false;
   const call = unwrap(ts, value);
   if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
   const callee = call.expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-  return name !== null && PARSE_CALLEE.test(name);
+  return name !== null && ANSWERING_CALLEE.test(name);
+}
+
+/**
+ * A try block that only asks a question whose exception is the answer — `return JSON.parse(text)`,
+ * `url = new URL(raw)`, `await access(path)`, or `const doc = parse(text)` followed by the `return`
+ * of what was read — so a catch that returns a default is how a try-parse or exists helper answers
+ * "no", and its callers see that answer.
+ */
+function onlyAsks(ts: typeof TS, block: TS.Block): boolean {
+  const [first, second, ...rest] = block.statements;
+  if (!first || rest.length > 0 || !isAnsweringCall(ts, statementValue(ts, first))) return false;
+  return second === undefined || (ts.isVariableStatement(first) && ts.isReturnStatement(second) && !writesIn(ts, second));
 }
 
 function enclosingFunction(ts: typeof TS, node: TS.Node): TS.SignatureDeclaration | null {
@@ -274,7 +290,7 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path, tokens }: So
     const errorName = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
     const tryStatement = clause.parent as TS.TryStatement;
     const classified = classifyStatements(ts, clause.block.statements, errorName, clause.block, commentsInside(sourceFile, comments, clause.block));
-    const result = classified.mask === 'returns-default' && onlyParses(ts, tryStatement.tryBlock) ? { outcome: 'handled' as const, mask: null } : classified;
+    const result = classified.mask === 'returns-default' && onlyAsks(ts, tryStatement.tryBlock) ? { outcome: 'handled' as const, mask: null } : classified;
     sites.push({ kind: 'catch', line: lineOf(sourceFile, clause), ...result, ...context(clause, tryStatement.tryBlock) });
   }
 
