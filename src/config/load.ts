@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { checksById } from '../checks/index.js';
+import type { AnyCheck } from '../core/check.js';
 import { UsageError } from '../cli/errors.js';
 import { configSchema, emptyConfig, type Config } from './schema.js';
 
@@ -16,8 +16,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
-/** Validates a config document; every error names the source, the field and what was expected. */
-export function parseConfig(document: unknown, source: string): Config {
+/** Validates a config document against the check registry; every error names the source, the field and what was expected. */
+export function parseConfig(document: unknown, source: string, checksById: ReadonlyMap<string, AnyCheck>): Config {
   const result = configSchema.safeParse(document);
   if (!result.success) {
     throw new UsageError(`invalid configuration in ${source}: ${result.error.issues.map(describeIssue).join('; ')}`);
@@ -35,6 +35,16 @@ export function parseConfig(document: unknown, source: string): Config {
     }
   }
   return result.data;
+}
+
+/**
+ * Parses with the check registry loaded only when the document overrides checks: the registry pulls
+ * in every check and the parser, which a configuration error should not wait for.
+ */
+async function parseLoaded(document: unknown, source: string): Promise<Config> {
+  const overrides = document !== null && typeof document === 'object' && 'checks' in document;
+  const registry = overrides ? (await import('../checks/index.js')).checksById : new Map<string, AnyCheck>();
+  return parseConfig(document, source, registry);
 }
 
 async function readJson(path: string, label: string): Promise<unknown | undefined> {
@@ -61,11 +71,11 @@ export async function loadConfig(root: string, explicit: string | null, cwd = pr
     const path = resolve(cwd, explicit);
     const document = await readJson(path, explicit);
     if (document === undefined) throw new UsageError(`config file not found: ${explicit}`);
-    return { config: parseConfig(document, explicit), source: explicit };
+    return { config: await parseLoaded(document, explicit), source: explicit };
   }
   const configPath = join(root, 'shipshape.config.json');
   const fromFile = await readJson(configPath, relative(cwd, configPath) || 'shipshape.config.json');
-  if (fromFile !== undefined) return { config: parseConfig(fromFile, 'shipshape.config.json'), source: 'shipshape.config.json' };
+  if (fromFile !== undefined) return { config: await parseLoaded(fromFile, 'shipshape.config.json'), source: 'shipshape.config.json' };
   let manifest: unknown;
   try {
     manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -73,7 +83,7 @@ export async function loadConfig(root: string, explicit: string | null, cwd = pr
     return { config: emptyConfig, source: null };
   }
   if (manifest && typeof manifest === 'object' && 'shipshape' in manifest) {
-    return { config: parseConfig((manifest as { shipshape: unknown }).shipshape, 'package.json#shipshape'), source: 'package.json#shipshape' };
+    return { config: await parseLoaded((manifest as { shipshape: unknown }).shipshape, 'package.json#shipshape'), source: 'package.json#shipshape' };
   }
   return { config: emptyConfig, source: null };
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SKIP_LIMITS } from '../../src/analysis/skip.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { checksById } from '../../src/checks/index.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -51,28 +52,28 @@ describe('loadConfig', () => {
 
 describe('parseConfig', () => {
   it('rejects a check id that does not exist', () => {
-    expect(() => parseConfig({ checks: { 'docs.nope': 'off' } }, 'x.json')).toThrow(/checks.docs.nope: no such check/);
+    expect(() => parseConfig({ checks: { 'docs.nope': 'off' } }, 'x.json', checksById)).toThrow(/checks.docs.nope: no such check/);
   });
 
   it('accepts severity, weight and areas overrides', () => {
-    expect(parseConfig({ areas: { docs: { weight: 0 } }, failOn: 'high' }, 'x.json')).toMatchObject({ areas: { docs: { weight: 0 } }, failOn: 'high' });
-    expect(() => parseConfig({ areas: { nope: { weight: 1 } } }, 'x.json')).toThrow(/areas/);
+    expect(parseConfig({ areas: { docs: { weight: 0 } }, failOn: 'high' }, 'x.json', checksById)).toMatchObject({ areas: { docs: { weight: 0 } }, failOn: 'high' });
+    expect(() => parseConfig({ areas: { nope: { weight: 1 } } }, 'x.json', checksById)).toThrow(/areas/);
   });
 });
 
 describe('parseConfig: analysis (which files the code analysis reads)', () => {
   it('defaults to the built-in limits and no ignores', () => {
-    expect(parseConfig({}, 'x.json').analysis).toEqual({ ...DEFAULT_SKIP_LIMITS, ignore: [] });
+    expect(parseConfig({}, 'x.json', checksById).analysis).toEqual({ ...DEFAULT_SKIP_LIMITS, ignore: [] });
   });
 
   it('accepts each limit and an ignore list, keeping the defaults for the rest', () => {
-    expect(parseConfig({ analysis: { maxFileLines: 50_000, ignore: ['src/generated/'] } }, 'x.json').analysis).toEqual({
+    expect(parseConfig({ analysis: { maxFileLines: 50_000, ignore: ['src/generated/'] } }, 'x.json', checksById).analysis).toEqual({
       maxFileBytes: DEFAULT_SKIP_LIMITS.maxFileBytes,
       maxFileLines: 50_000,
       minifiedLineLength: DEFAULT_SKIP_LIMITS.minifiedLineLength,
       ignore: ['src/generated/'],
     });
-    expect(parseConfig({ analysis: { maxFileBytes: 1024 * 1024, minifiedLineLength: 200 } }, 'x.json').analysis).toMatchObject({
+    expect(parseConfig({ analysis: { maxFileBytes: 1024 * 1024, minifiedLineLength: 200 } }, 'x.json', checksById).analysis).toMatchObject({
       maxFileBytes: 1024 * 1024,
       minifiedLineLength: 200,
     });
@@ -89,13 +90,13 @@ describe('parseConfig: analysis (which files the code analysis reads)', () => {
     [{ ignore: [''] }, /analysis\.ignore\.0: /],
     [{ maxLines: 10 }, /analysis: .*maxLines/],
   ])('rejects %j naming the file and the field', (analysis, message) => {
-    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(UsageError);
-    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(/^invalid configuration in shipshape\.config\.json: /);
-    expect(() => parseConfig({ analysis }, 'shipshape.config.json')).toThrow(message);
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json', checksById)).toThrow(UsageError);
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json', checksById)).toThrow(/^invalid configuration in shipshape\.config\.json: /);
+    expect(() => parseConfig({ analysis }, 'shipshape.config.json', checksById)).toThrow(message);
   });
 
   it('rejects an analysis section that is not an object', () => {
-    expect(() => parseConfig({ analysis: ['src/'] }, 'package.json#shipshape')).toThrow(/package\.json#shipshape: analysis: .*object/);
+    expect(() => parseConfig({ analysis: ['src/'] }, 'package.json#shipshape', checksById)).toThrow(/package\.json#shipshape: analysis: .*object/);
   });
 });
 
@@ -105,6 +106,6 @@ describe('configuration examples in the documentation', () => {
     const text = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
     const examples = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((json) => /"(analysis|checks)"/.test(json));
     expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) expect(() => parseConfig(JSON.parse(example), file)).not.toThrow();
+    for (const example of examples) expect(() => parseConfig(JSON.parse(example), file, checksById)).not.toThrow();
   });
 });

@@ -1,11 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import { runAudit } from '../../core/audit.js';
 import type { AuditContext } from '../../core/context.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import type { Config } from '../../config/schema.js';
-import { catalogueInfo, FORMATS } from '../../render/index.js';
 import { locationText } from '../../render/shared.js';
 import type { Attestation } from '../../report/attestations.js';
 import { baselineSchema, evaluateBaseline, type Baseline } from '../../report/baseline.js';
@@ -97,6 +95,8 @@ export async function produceReport(
   const inputs = await readAuditInputs(root, flags);
   const ctx = await buildContext(root, flags, config);
   if (source) ctx.log.debug(`configuration from ${source}`);
+  // Every check and the parser load only once the inputs are known to be good: a usage error answers at once.
+  const { runAudit } = await import('../../core/audit.js');
   const report = await runAudit({
     ctx,
     config,
@@ -109,6 +109,7 @@ export async function produceReport(
 
 export async function auditAction(path: string, flags: AuditFlags): Promise<number> {
   const { report, config, root, inputs } = await produceReport(path, flags);
+  const { catalogueInfo, FORMATS } = await import('../../render/index.js');
 
   const color = useColor(flags.color, Boolean(flags.output));
   const text = FORMATS[flags.format](report, {
