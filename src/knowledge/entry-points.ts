@@ -51,7 +51,8 @@ export const ENTRY_CONVENTIONS: readonly EntryConvention[] = [
     patterns: [
       new RegExp(`^${SRC}pages/`),
       new RegExp(`^${SRC}app/(?:.*/)?(?:page|layout|template|loading|error|global-error|not-found|default|route|head|opengraph-image|twitter-image|icon|apple-icon|sitemap|robots|manifest)${EXT}`),
-      new RegExp(`^${SRC}(?:middleware|instrumentation|instrumentation-client)${EXT}`),
+      // Next.js 16 renamed `middleware` to `proxy`.
+      new RegExp(`^${SRC}(?:middleware|proxy|instrumentation|instrumentation-client)${EXT}`),
     ],
   },
   {

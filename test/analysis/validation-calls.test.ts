@@ -28,6 +28,9 @@ describe('validation-calls extractor', () => {
     ['parseInt(req.params.id, 10);'],
     ['schema.parse();'],
     ['validation.push(x);'],
+    // Lucia's session check: named like a validator, given nothing to validate.
+    ['const { user } = await validateRequest();'],
+    ['if (!checkAuth()) return;'],
   ])('ignores %s', (code) => {
     expect(callsOf(code)).toEqual([]);
   });

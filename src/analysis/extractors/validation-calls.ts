@@ -48,7 +48,9 @@ export function extractValidationCalls(input: SourceInput): ValidationCallsExtra
     } else if (ts.isIdentifier(callee)) {
       const binding = bindings.get(callee.text);
       const fromSchemaModule = binding !== undefined && SCHEMA_MODULES.has(binding.module);
-      if ((fromSchemaModule && /parse|valid|assert|is|check/i.test(callee.text)) || VALIDATOR_FUNCTION.test(callee.text)) call = callee.text;
+      // A validator is given what it validates: `validateRequest()` with nothing to check reads a session (Lucia).
+      const named = VALIDATOR_FUNCTION.test(callee.text) && node.arguments.length > 0;
+      if ((fromSchemaModule && /parse|valid|assert|is|check/i.test(callee.text)) || named) call = callee.text;
     }
     if (call === null) continue;
     const argumentText = node.arguments.map((argument) => argument.getText(sourceFile)).join(' ');

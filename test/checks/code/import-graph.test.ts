@@ -99,6 +99,7 @@ describe('code.unused-files', () => {
       'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0' } }),
       'app/page.tsx': "import { Hero } from '@/components/hero';\nexport default function Page() { return <Hero />; }",
       'app/api/users/route.ts': 'export async function GET() { return Response.json([]); }',
+      'proxy.ts': 'export function proxy() {}\nexport const config = { matcher: "/notes/:path*" };',
       'components/hero.tsx': 'export function Hero() { return <h1>Hi</h1>; }',
       'components/unused.tsx': 'export function Unused() { return null; }',
       'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }',
