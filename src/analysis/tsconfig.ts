@@ -38,6 +38,23 @@ export function joinPath(base: string, relative: string): string {
   return parts.join('/');
 }
 
+/**
+ * The configs a "solution" tsconfig delegates to — `"files": []` with `references`, as Vite's
+ * templates write it: it compiles nothing itself. Null for a config that compiles files.
+ */
+export function solutionReferences(tree: RepoTree, path: string): string[] | null {
+  const config = readJson(tree, path);
+  const files = config?.['files'];
+  const references = config?.['references'];
+  if (!Array.isArray(files) || files.length > 0 || config?.['include'] !== undefined || !Array.isArray(references)) return null;
+  return references.flatMap((reference: unknown) => {
+    const target = (reference as { path?: unknown } | null)?.path;
+    if (typeof target !== 'string') return [];
+    const joined = joinPath(dirname(path), target);
+    return [joined.endsWith('.json') ? joined : joinPath(joined, 'tsconfig.json')];
+  });
+}
+
 /** The compiler options of a tsconfig with its `extends` chain applied (bases first). */
 export function resolveTsconfig(tree: RepoTree, path: string, depth = 0): ResolvedTsconfig {
   const config = readJson(tree, path);

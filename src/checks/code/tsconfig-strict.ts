@@ -1,5 +1,5 @@
 // code.tsconfig-strict: TypeScript's strict mode is on wherever TypeScript is compiled.
-import { resolveTsconfig } from '../../analysis/tsconfig.js';
+import { resolveTsconfig, solutionReferences } from '../../analysis/tsconfig.js';
 import { defineCheck } from '../../core/check.js';
 import type { RepoTree } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
@@ -18,6 +18,19 @@ function lineOfKey(tree: RepoTree, path: string, key: string): number | undefine
 /** Configs that compile something: every tsconfig.json (bases like tsconfig.base.json are read through `extends`). */
 function rootConfigs(tree: RepoTree): string[] {
   return tree.files.map((file) => file.path).filter((path) => basename(path) === 'tsconfig.json' && !/(^|\/)(node_modules|fixtures?|examples?)\//.test(path));
+}
+
+/** The configs that compile code: a solution config is replaced by the configs it references. */
+function compilingConfigs(tree: RepoTree, evidence: string[]): string[] {
+  const judged = new Set<string>();
+  for (const path of rootConfigs(tree)) {
+    const references = solutionReferences(tree, path)?.filter((reference) => tree.has(reference));
+    if (references && references.length > 0) {
+      evidence.push(`${path}: compiles nothing itself ("files": []), judged through ${references.join(', ')}`);
+      for (const reference of references) judged.add(reference);
+    } else judged.add(path);
+  }
+  return [...judged];
 }
 
 export const tsconfigStrictCheck = defineCheck({
@@ -40,7 +53,8 @@ export const tsconfigStrictCheck = defineCheck({
   run({ tree, code }) {
     const tsFiles = productionFiles(code).filter((file) => /\.[cm]?tsx?$/.test(file.path));
     if (tsFiles.length === 0) return { status: 'na', evidence: [], reason: 'No TypeScript source: this repository is JavaScript only.' };
-    const configs = rootConfigs(tree);
+    const evidence: string[] = [];
+    const configs = compilingConfigs(tree, evidence);
     if (configs.length === 0) {
       return {
         status: 'fail',
@@ -48,7 +62,6 @@ export const tsconfigStrictCheck = defineCheck({
         findings: [{ message: `No tsconfig.json: ${plural(tsFiles.length, 'TypeScript file')} are compiled with whatever defaults the tool picks, which are not strict.`, location: null, snippet: 'no-tsconfig' }],
       };
     }
-    const evidence: string[] = [];
     const findings: FindingInput[] = [];
     let strictCount = 0;
     let unknownCount = 0;

@@ -90,9 +90,39 @@ describe('code.tsconfig-strict', () => {
     ['extends an unknown package', { 'tsconfig.json': '{ "extends": "some-company-config" }' }, 'unknown'],
     ['one of two packages strict', { 'tsconfig.json': '{ "compilerOptions": { "strict": true } }', 'packages/web/tsconfig.json': '{ "compilerOptions": {} }' }, 'partial'],
     ['no tsconfig', {}, 'fail'],
+    // Vite's templates: the root config compiles nothing and references the ones that do.
+    [
+      'a solution config whose references are strict',
+      {
+        'tsconfig.json': '{ "files": [], "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }] }',
+        'tsconfig.app.json': '{ "compilerOptions": { "strict": true }, "include": ["src"] }',
+        'tsconfig.node.json': '{ "compilerOptions": { "strict": true }, "include": ["vite.config.ts"] }',
+      },
+      'pass',
+    ],
+    [
+      'a solution config with one lax reference',
+      {
+        'tsconfig.json': '{ "files": [], "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }] }',
+        'tsconfig.app.json': '{ "compilerOptions": { "strict": false } }',
+        'tsconfig.node.json': '{ "compilerOptions": { "strict": true } }',
+      },
+      'partial',
+    ],
+    ['references beside files of its own (not a solution config)', { 'tsconfig.json': '{ "include": ["src"], "references": [{ "path": "./tsconfig.node.json" }] }', 'tsconfig.node.json': '{ "compilerOptions": { "strict": true } }' }, 'fail'],
   ])('%s → %s', async (_label, configs, status) => {
     const result = await runCheckOn(tsconfigStrictCheck, { ...src, ...configs });
     expect(result.status).toBe(status);
+  });
+
+  it('names the referenced config that is not strict, and says how the root was judged', async () => {
+    const result = await runCheckOn(tsconfigStrictCheck, {
+      ...src,
+      'tsconfig.json': '{ "files": [], "references": [{ "path": "./tsconfig.app.json" }] }',
+      'tsconfig.app.json': '{\n  "compilerOptions": {}\n}',
+    });
+    expect(result.evidence[0]).toBe('tsconfig.json: compiles nothing itself ("files": []), judged through tsconfig.app.json');
+    expect(result.findings.map((finding) => finding.message)).toEqual(['tsconfig.app.json: "strict" is not set.']);
   });
 
   it('points at the line that turns strict off', async () => {
