@@ -235,6 +235,12 @@ function isAnsweringCall(ts: typeof TS, value: TS.Expression | undefined): boole
   return name !== null && ANSWERING_CALLEE.test(name);
 }
 
+/** `response.json()`, `res.text()`: reading a fetch response's body, which throws when it is not what was asked. */
+function isBodyRead(ts: typeof TS, value: TS.Expression): boolean {
+  const call = unwrap(ts, value);
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(json|text|formData|arrayBuffer|blob)$/.test(call.expression.name.text) && call.arguments.length === 0;
+}
+
 /**
  * A try block that only asks a question whose exception is the answer — `return JSON.parse(text)`,
  * `url = new URL(raw)`, `await access(path)`, or `const doc = parse(text)` followed by the `return`
@@ -301,7 +307,10 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path, tokens }: So
       const handler = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
       if (handler) {
         const kind: ErrorSiteKind = method === 'catch' ? 'promise-catch' : 'then-rejection';
-        sites.push({ kind, line: lineOf(sourceFile, callee.name), ...classifyHandler(ts, sourceFile, comments, handler), ...context(call, callee.expression) });
+        const classified = classifyHandler(ts, sourceFile, comments, handler);
+        // `await response.json().catch(() => ({}))`: a body that is not JSON reads as empty, like a try-parse helper.
+        const answers = classified.mask === 'returns-default' && (isAnsweringCall(ts, callee.expression) || isBodyRead(ts, callee.expression));
+        sites.push({ kind, line: lineOf(sourceFile, callee.name), ...(answers ? { outcome: 'handled' as const, mask: null } : classified), ...context(call, callee.expression) });
       }
     }
     // Node-style callbacks: the last argument is `(err, …) => …`.
