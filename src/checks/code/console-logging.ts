@@ -16,11 +16,17 @@ const options = z.object({
 });
 
 /** Code that runs on a server, by path convention. */
-const SERVER_PATH = /(^|\/)(pages\/api|server|api|routes?|controllers?|handlers?|middlewares?|services?|workers?|jobs|queues?|db|database|repositories|lambdas?|functions)\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)(server|app|main|index)\.[cm]?[jt]s$/;
+// `api/` counts at the root (serverless functions) or beside a server folder, not under `src/` of a
+// web app, where it usually holds the browser's fetch wrappers; `index.ts`/`main.ts` name entry points
+// of any kind, so only `server.*` says server by name.
+const SERVER_PATH = /(^|\/)(pages\/api|server|routes?|controllers?|handlers?|middlewares?|services?|workers?|jobs|queues?|db|database|repositories|lambdas?|functions)\/|(^|\/)(?<!src\/)api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)server\.[cm]?[jt]s$/;
 /** Code that runs in a browser, by path convention. */
 const BROWSER_PATH = /\.[jt]sx$|(^|\/)(components?|hooks|pages|app|public|static|client|views|ui|styles|browser|frontend|web)\//;
 
-function isServerFile(path: string, kind: ProjectFact['kind']): boolean {
+function isServerFile(file: ParsedFile, kind: ProjectFact['kind']): boolean {
+  const { path } = file;
+  const runsOn = (file.extracts['console'] as ConsoleExtract | undefined)?.runsOn;
+  if (runsOn !== undefined) return runsOn === 'server';
   if (SERVER_PATH.test(path)) return true;
   // In a service or library everything not visibly browser code runs on the server; in a web app only
   // what the conventions above mark does.
@@ -65,7 +71,7 @@ export const consoleLoggingCheck = defineCheck({
     const none = noSource(code);
     if (none) return none;
     if (project.kind === 'cli') return { status: 'na', evidence: [], reason: 'A command-line tool: the console is its interface.' };
-    const allServer = productionFiles(code).filter((file) => isServerFile(file.path, project.kind));
+    const allServer = productionFiles(code).filter((file) => isServerFile(file, project.kind));
     // Where the platform collects console output per invocation, with its level, console is the logger.
     const server = allServer.filter((file) => platformRuntimeOf(file.path)?.consoleIsLog !== true);
     if (server.length === 0) {

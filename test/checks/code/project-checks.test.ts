@@ -203,6 +203,21 @@ describe('code.console-logging', () => {
     expect(withServer.findings.map((finding) => finding.location?.file)).toEqual(['server/functions/mailer.ts']);
   });
 
+  it('follows use server / use client, and leaves browser fetch wrappers and index files of a web app alone', async () => {
+    const result = await runCheckOn(
+      consoleLoggingCheck,
+      {
+        'lib/actions/notes.ts': `'use server';\nexport async function save() {\n${noisy}\n}`,
+        'server/components/Chart.tsx': `'use client';\nexport function Chart() {\n${noisy}\nreturn null;\n}`,
+        'src/api/redteam.ts': `export async function ask() {\n${noisy}\n}`,
+        'src/types/index.ts': `export type A = 1;\n${noisy}`,
+        'api/health.ts': `export default function handler() {\n${noisy}\n}`,
+      },
+      { facts: project('web-app') },
+    );
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['api/health.ts', 'lib/actions/notes.ts']);
+  });
+
   it('counts API routes in a web app', async () => {
     const result = await runCheckOn(consoleLoggingCheck, { 'app/api/users/route.ts': noisy, 'src/components/Chart.tsx': noisy }, { facts: project('web-app') });
     expect(result.status).toBe('fail');
