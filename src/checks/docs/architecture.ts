@@ -1,9 +1,10 @@
-// docs.architecture: architecture or design notes exist (a file, a docs folder entry, or a README section).
+// docs.architecture: architecture or design notes exist (a file, a docs folder entry, or a section of the
+// README or of a coding agent's guide such as CLAUDE.md).
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import type { FileEntry } from '../../core/facts.js';
 import { basename, isFixturePath, isSourceFile, isTestFile } from '../../util/paths.js';
-import { outlineReadme } from './readme-outline.js';
+import { outlineReadme, sectionWithSubsections, type ReadmeOutline } from './readme-outline.js';
 
 const PROSE = /\.(md|markdown|mdx|rst|txt|adoc|asciidoc|org)$/i;
 
@@ -22,6 +23,9 @@ const VISUAL_DESIGN = /design[-_ ]?(system|tokens?|assets|guide(lines)?|mock-?up
 /** A heading with less than this under it ("## Architecture\nTBD") is a placeholder. */
 const MIN_SECTION_WORDS = 10;
 const MAX_EVIDENCE = 3;
+
+/** Guidance written for coding agents, which often holds the project's only architecture overview. */
+const AGENT_GUIDES = ['CLAUDE.md', 'AGENTS.md', '.cursorrules', '.github/copilot-instructions.md'];
 
 /** Kinds of package that can be small enough for their code and README to explain themselves. */
 const SELF_EXPLAINING_KINDS = new Set(['library', 'cli']);
@@ -61,16 +65,23 @@ export const architectureCheck = defineCheck({
   run({ docs, tree, project }, { options }) {
     const files = designFiles(tree.files);
     const readme = docs.readme;
-    const outline = readme ? outlineReadme(readme.text) : null;
-    const sections = outline?.headings.filter((heading) => DESIGN_HEADING.test(heading.text) && !VISUAL_DESIGN.test(heading.text)) ?? [];
-    const substantial = sections.filter((heading) => {
-      const body = outline?.sections.get(heading.line) ?? [];
-      return body.join(' ').split(/\s+/).filter(Boolean).length >= MIN_SECTION_WORDS;
-    });
+    const documents = [
+      ...(readme ? [{ path: readme.path, outline: outlineReadme(readme.text) }] : []),
+      ...AGENT_GUIDES.flatMap((path) => {
+        const text = tree.read(path);
+        return text === null ? [] : [{ path, outline: outlineReadme(text) }];
+      }),
+    ];
+    const designSections = (outline: ReadmeOutline) => outline.headings.filter((heading) => DESIGN_HEADING.test(heading.text) && !VISUAL_DESIGN.test(heading.text));
+    const sections = documents.flatMap(({ path, outline }) => designSections(outline).map((heading) => ({ path, heading, outline })));
+    // A section runs on through its subsections: "## Architecture" followed by "### Front end", "### API".
+    const isSubstantial = ({ heading, outline }: (typeof sections)[number]) =>
+      sectionWithSubsections(outline, heading).join(' ').split(/\s+/).filter(Boolean).length >= MIN_SECTION_WORDS;
+    const substantial = sections.filter(isSubstantial);
     const evidence = [
       ...files.slice(0, MAX_EVIDENCE).map((path) => `${path} is present`),
       ...(files.length > MAX_EVIDENCE ? [`and ${files.length - MAX_EVIDENCE} more design documents`] : []),
-      ...substantial.map((heading) => `${readme?.path}:${heading.line}: section "${heading.text}"`),
+      ...substantial.map(({ path, heading }) => `${path}:${heading.line}: section "${heading.text}"`),
     ];
     if (evidence.length > 0) return { status: 'pass', evidence };
 
@@ -83,11 +94,11 @@ export const architectureCheck = defineCheck({
       };
     }
 
-    const placeholders = sections.map((heading) => `${readme?.path}:${heading.line}: section "${heading.text}" is almost empty`);
+    const placeholders = sections.map(({ path, heading }) => `${path}:${heading.line}: section "${heading.text}" is almost empty`);
     return {
       status: 'fail',
       evidence: [
-        'no ARCHITECTURE.md, DESIGN.md, docs/architecture*, decision records (docs/adr/) or README section on the design',
+        'no ARCHITECTURE.md, DESIGN.md, docs/architecture*, decision records (docs/adr/), or section on the design in the README or an agent guide (CLAUDE.md, AGENTS.md)',
         ...placeholders,
       ],
       findings: [

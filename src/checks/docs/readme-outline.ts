@@ -4,6 +4,8 @@
 export interface Heading {
   text: string;
   line: number;
+  /** 1 for a title (`#`, `=` underline), 2 for `##` or a `-` underline, and so on. */
+  level: number;
 }
 
 export interface CodeLine {
@@ -99,12 +101,13 @@ export function outlineReadme(text: string): ReadmeOutline {
     }
     const atx = ATX_HEADING.exec(raw) ?? ADOC_HEADING.exec(raw);
     if (atx) {
-      headings.push({ text: (atx[1] as string).trim(), line });
+      headings.push({ text: (atx[1] as string).trim(), line, level: /^\s*([#=]+)/.exec(raw)![1]!.length });
       return;
     }
     const next = lines[index + 1];
     if (raw.trim() !== '' && !UNDERLINE.test(raw) && next !== undefined && UNDERLINE.test(next) && next.trim().length >= Math.min(3, raw.trim().length)) {
-      headings.push({ text: raw.trim(), line });
+      const mark = next.trim()[0];
+      headings.push({ text: raw.trim(), line, level: mark === '=' ? 1 : mark === '-' ? 2 : 3 });
       return;
     }
     if (UNDERLINE.test(raw)) return;
@@ -131,4 +134,15 @@ export function outlineReadme(text: string): ReadmeOutline {
     sections.set(heading.line, body);
   });
   return { headings, code, proseWords, sections };
+}
+
+/** The body under a heading together with its subsections (up to the next heading of the same or a higher level). */
+export function sectionWithSubsections(outline: ReadmeOutline, heading: Heading): string[] {
+  const index = outline.headings.indexOf(heading);
+  const body = [...(outline.sections.get(heading.line) ?? [])];
+  for (const next of outline.headings.slice(index + 1)) {
+    if (next.level <= heading.level) break;
+    body.push(next.text, ...(outline.sections.get(next.line) ?? []));
+  }
+  return body;
 }
