@@ -40,6 +40,15 @@ function quotedPackageNames(tree: RepoTree, code: CodeFact, manifests: Manifests
   return byWorkspace;
 }
 
+const STYLESHEET = /\.(css|scss|sass|less|pcss|styl)$/;
+/** `@import "tw-animate-css";`, `@plugin "@tailwindcss/typography";`, `@use "~bootstrap/scss/grid";`. */
+const STYLE_AT_RULE = /@(?:import|use|forward|plugin|config|reference)\s+(?:url\(\s*)?["']~?([^"'\s]+)["']/g;
+
+/** The packages a stylesheet loads, quoted as a configuration file would name them. */
+function styleImports(text: string): string[] {
+  return [...text.matchAll(STYLE_AT_RULE)].map((match) => `"${match[1]!}"`);
+}
+
 export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: CodeFact): UsageContext {
   const declared = new Set<string>();
   const scriptWords = new Set<string>();
@@ -56,6 +65,7 @@ export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: Cod
   for (const file of tree.files) {
     for (const rule of IMPLIED_BY_FILES) if (rule.pattern.test(file.path)) for (const name of rule.packages) impliedByFiles.add(name);
     if (NAMING_FILE.test(file.path) && file.size <= MAX_CONFIG_BYTES) texts.push(tree.read(file.path) ?? '');
+    else if (STYLESHEET.test(file.path) && file.size <= MAX_CONFIG_BYTES && !isInFixtureDir(file.path)) texts.push(...styleImports(tree.read(file.path) ?? ''));
   }
   return { declared, scriptWords, configText: texts.join('\n'), impliedByFiles, quotedInCode: quotedPackageNames(tree, code, manifests) };
 }

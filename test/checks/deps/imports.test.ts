@@ -95,6 +95,16 @@ describe('deps.unused', () => {
     expect((await runCheckOn(unusedCheck, files, { checkOptions: { ignore: ['@types/lodash'] } })).status).toBe('pass');
   });
 
+  it('counts packages a stylesheet loads with @import, @plugin or @use (near misses)', async () => {
+    const files = {
+      'package.json': pkg({ dependencies: { 'tw-animate-css': '^1.0.0', '@tailwindcss/forms': '^0.5.0', bootstrap: '^5.0.0', 'left-pad': '^1.3.0', 'normalize.css': '^8.0.0' } }),
+      'app/globals.css': '@import "tailwindcss";\n@import "tw-animate-css";\n@plugin "@tailwindcss/forms";\n/* left-pad is not imported here */\n.a { content: "left-pad"; }\n',
+      'src/styles/main.scss': "@use '~bootstrap/scss/grid';\n@import url('normalize.css');\n",
+      'src/main.ts': 'export const a = 1;\n',
+    };
+    expect((await runCheckOn(unusedCheck, files)).findings.map((finding) => finding.data?.name)).toEqual(['left-pad']);
+  });
+
   it('counts builders and executors named in angular.json, nx.json and project.json (near misses)', async () => {
     const files = {
       'package.json': pkg({ devDependencies: { '@angular-devkit/build-angular': '^19.0.0', '@nx/esbuild': '^20.0.0', '@nx/eslint': '^20.0.0', 'left-pad': '^1.3.0' } }),
