@@ -5,8 +5,9 @@ import { REFERENCE_COLUMN } from '../knowledge/integrations/schema-conventions.j
 
 export const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
+/** Comments removed, their newlines kept, so that line numbers found in the result stay true. */
 export function stripComments(text: string, sql: boolean): string {
-  const block = text.replace(/\/\*[\s\S]*?\*\//g, '');
+  const block = text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''));
   return sql ? block.replace(/--[^\n]*/g, '') : block.replace(/(^|[^:])\/\/[^\n]*/g, '$1');
 }
 
@@ -87,6 +88,16 @@ class SqlColumns {
     }
   }
 
+  /** `ALTER TABLE new_User RENAME TO User`: how SQLite migrations rebuild a table (Prisma writes them). */
+  rename(from: string, to: string): void {
+    for (const field of this.fields) {
+      if (field.table !== from) continue;
+      this.byKey.delete(`${from}.${field.field}`);
+      field.table = to;
+      this.byKey.set(`${to}.${field.field}`, field);
+    }
+  }
+
   /** One entry of a CREATE TABLE: a table-level constraint or a column definition. */
   define(table: string, definition: string, line: number): void {
     for (const constraint of TABLE_CONSTRAINTS) {
@@ -114,6 +125,8 @@ export function sqlFields(path: string, text: string): SchemaField[] {
     const line = lineAt(clean, match.index);
     for (const definition of match[2]!.split(/,(?![^(]*\))/)) columns.define(table, definition.trim(), line);
   }
+  const rename = /alter\s+table\s+([\w".`[\]]+)\s+rename\s+to\s+([\w".`[\]]+)/gi;
+  for (let match = rename.exec(clean); match; match = rename.exec(clean)) columns.rename(sqlName(match[1]!), sqlName(match[2]!));
   for (const { pattern, mark } of LATER_CONSTRAINTS) {
     for (let match = pattern.exec(clean); match; match = pattern.exec(clean)) columns.mark(sqlName(match[1]!), match[2]!, mark, lineAt(clean, match.index), true);
   }

@@ -54,6 +54,32 @@ describe('schema columns', () => {
     ]);
   });
 
+  it('follows the table rebuild of SQLite migrations and keeps line numbers past block comments', () => {
+    const migration = [
+      '/*',
+      '  Warnings:',
+      '  - Added the required column `password` to the `User` table.',
+      '*/',
+      '-- RedefineTables',
+      'PRAGMA foreign_keys=OFF;',
+      'CREATE TABLE "new_User" (',
+      '    "id" TEXT NOT NULL PRIMARY KEY,',
+      '    "email" TEXT NOT NULL,',
+      '    "password" TEXT NOT NULL',
+      ');',
+      'INSERT INTO "new_User" ("id", "email") SELECT "id", "email" FROM "User";',
+      'DROP TABLE "User";',
+      'ALTER TABLE "new_User" RENAME TO "User";',
+      'CREATE UNIQUE INDEX "User_email_key" ON "User"("email");',
+    ].join('\n');
+    const fields = sqlFields('migration.sql', migration);
+    expect(fields.map((field) => [field.table, field.field, field.unique, field.line])).toEqual([
+      ['user', 'id', true, 7],
+      ['user', 'email', true, 7],
+      ['user', 'password', false, 7],
+    ]);
+  });
+
   it('reads foreign keys: inline REFERENCES, table-level FOREIGN KEY, ALTER TABLE in the same file', () => {
     const fields = sqlFields('m.sql', 'CREATE TABLE a (\n  id serial PRIMARY KEY,\n  b_id int REFERENCES b(id),\n  c_id int,\n  d_id int,\n  e_id int,\n  FOREIGN KEY (c_id) REFERENCES c(id)\n);\nALTER TABLE a ADD CONSTRAINT a_d_fk FOREIGN KEY (d_id) REFERENCES d(id);\n');
     expect(fields.map((field) => [field.field, field.foreignKey])).toEqual([
