@@ -16,7 +16,7 @@ export function databaseInUse(project: ProjectFact, integrations: IntegrationsFa
       (presence.imports.length > 0 || presence.declared.some((entry) => !entry.dev)),
   );
   const evidence = used.map((presence) => {
-    const where = presence.imports[0] ? `imported in ${presence.imports[0].file}:${presence.imports[0].line}` : `declared in ${presence.declared[0]?.manifest}`;
+    const where = presence.imports[0] ? `imported in ${presence.imports[0].file}:${presence.imports[0].line}` : `${presence.declared[0]?.name} declared in ${presence.declared[0]?.manifest}`;
     return `${presence.title}: ${where}`;
   });
   if (database.schemaFiles.length > 0) evidence.push(`schema: ${database.schemaFiles.join(', ')}`);

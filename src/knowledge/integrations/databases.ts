@@ -88,7 +88,7 @@ export const databaseIntegrations = [
   }),
   defineIntegration({
     id: 'better-sqlite3',
-    title: 'SQLite (better-sqlite3)',
+    title: 'SQLite or libSQL',
     category: 'database',
     enablers: ['better-sqlite3', 'sqlite3', 'sqlite', '@libsql/client'],
     evidence: { initCalls: [{ module: 'better-sqlite3', name: 'default' }, { module: 'sqlite3', name: 'Database', construct: true }, { module: '@libsql/client', name: 'createClient' }] },

@@ -7,6 +7,7 @@ const BACKUP_WORKFLOW = "name: backup\non:\n  schedule:\n    - cron: '0 3 * * *'
 const RESTORE_DOC = '# Runbook\n\n## Restore the database\n\n1. Download the latest dump from the bucket.\n2. `gunzip -c backup.sql.gz | psql "$DATABASE_URL"`\n3. Check the row counts.\n';
 
 const cases: Case[] = [
+  { name: 'a libSQL client named as what was declared', files: { 'package.json': manifest({ next: '^15.0.0', '@libsql/client': '^0.14.0' }) }, status: 'fail', says: ['SQLite or libSQL: @libsql/client declared in package.json'] },
   { name: 'scheduled pg_dump plus a restore runbook', files: app({ '.github/workflows/backup.yml': BACKUP_WORKFLOW, 'docs/runbook.md': RESTORE_DOC }), status: 'pass', says: ['pg_dump, on a schedule', 'section "Restore the database"'] },
   { name: 'scheduled pg_dump without a restore procedure', files: app({ '.github/workflows/backup.yml': BACKUP_WORKFLOW }), status: 'partial', score: 0.5, says: ['no restore procedure is written down'] },
   { name: 'a backup script and pg_restore script', files: app({ 'scripts/backup.sh': '#!/bin/sh\npg_dump -Fc "$DATABASE_URL" > db.dump\n', 'scripts/restore.sh': '#!/bin/sh\npg_restore -d "$DATABASE_URL" db.dump\n' }), status: 'pass' },
