@@ -20,6 +20,7 @@ const MOUNT_BY_FRAMEWORK: Partial<Record<string, string>> = {
   trpc: 'tRPC procedure',
   http: 'handler of a Node HTTP server',
   'edge-function': 'edge function entry point',
+  'serverless-function': 'serverless function (Netlify, Vercel)',
 };
 
 interface Reach {

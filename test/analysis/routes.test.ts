@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRoutePath } from '../../src/analysis/extractors/file-routes.js';
+import { nextRoutePath, serverlessRoutePath } from '../../src/analysis/extractors/file-routes.js';
 import { extractRoutes } from '../../src/analysis/extractors/routes.js';
 import { sourceOf } from './source.js';
 
@@ -109,6 +109,34 @@ describe('routes extractor', () => {
     const std = routesOf("import { serve } from 'https://deno.land/std@0.168.0/http/server.ts';\nserve(handler);\nasync function handler(req: Request) { return new Response(); }", 'supabase/functions/x/index.ts').routes;
     expect(std).toHaveLength(1);
     expect(routesOf("import { serve } from '@hono/node-server';\nserve(app);").routes).toEqual([]);
+  });
+
+  it.each([
+    ['netlify/functions/redAgent.ts', '/.netlify/functions/redAgent'],
+    ['netlify/functions/send/index.ts', '/.netlify/functions/send'],
+    ['netlify/functions/send/send.mjs', '/.netlify/functions/send'],
+    ['netlify/functions/utils/helpers.ts', null],
+    ['api/redteam.ts', '/api/redteam'],
+    ['api/users/index.ts', '/api/users'],
+    ['api/_lib/db.ts', null],
+    ['api/src/routes/users.ts', null],
+    ['src/api/client.ts', null],
+  ])('maps %s to a serverless function', (path, expected) => {
+    expect(serverlessRoutePath(path)).toBe(expected);
+  });
+
+  it('records Netlify and Vercel functions as catch-all boundaries with what they read', () => {
+    const v1 = routesOf('export const handler = async (event) => {\n  const { prompt } = JSON.parse(event.body || "{}");\n  return { statusCode: 200 };\n};', 'netlify/functions/redAgent.ts').routes;
+    expect(v1.map((route) => [route.framework, route.method, route.path, route.handler?.reads])).toEqual([['serverless-function', 'ALL', '/.netlify/functions/redAgent', ['body']]]);
+    const cjs = routesOf('exports.handler = async function (event, context) {\n  return { statusCode: 200, body: event.body };\n};', 'netlify/functions/echo.js').routes;
+    expect(cjs.map((route) => route.path)).toEqual(['/.netlify/functions/echo']);
+    const v2 = routesOf('export default async (req: Request) => {\n  const body = await req.json();\n  return new Response("ok");\n};', 'netlify/functions/save.mts').routes;
+    expect(v2.map((route) => [route.path, route.handler?.reads])).toEqual([['/.netlify/functions/save', ['json']]]);
+    const vercel = routesOf('export default function handler(req, res) {\n  res.json({ ok: req.body });\n}', 'api/redteam.ts').routes;
+    expect(vercel.map((route) => [route.framework, route.path, route.handler?.reads])).toEqual([['serverless-function', '/api/redteam', ['body']]]);
+    // Near misses: a default export that takes no request, a helper beside the functions.
+    expect(routesOf('export default function config() { return {}; }', 'api/config.ts').routes).toEqual([]);
+    expect(routesOf('export function handler(event) { return 1; }', 'netlify/functions/lib/util.ts').routes).toEqual([]);
   });
 
   it('records handler-shaped functions for routes in other files', () => {

@@ -31,6 +31,10 @@ describe('validation-calls extractor', () => {
     // Lucia's session check: named like a validator, given nothing to validate.
     ['const { user } = await validateRequest();'],
     ['if (!checkAuth()) return;'],
+    // Checks of the caller, not of the input.
+    ['if (!validateAuth(request)) return unauthorized();'],
+    ['await assertAdmin(user);'],
+    ['if (!isTokenValid(token)) return;'],
   ])('ignores %s', (code) => {
     expect(callsOf(code)).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // Boundaries declared by where a file is and what it exports: Next.js route handlers
-// (`app/**/route.ts` exporting GET/POST…, `pages/api/**` default exports) and server actions
+// (`app/**/route.ts` exporting GET/POST…, `pages/api/**` default exports), serverless functions
+// (`netlify/functions/*` exporting `handler` or a default, root `api/*` for Vercel) and server actions
 // (a `'use server'` module's exported functions, or a function whose body starts with it).
 import type { ts as TS } from 'ts-morph';
-import { NEXT_METHODS } from '../../knowledge/integrations/web-frameworks.js';
+import { HANDLER_PARAMS, NEXT_METHODS } from '../../knowledge/integrations/web-frameworks.js';
 import type { SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
 import { chainText } from './module-bindings.js';
@@ -18,6 +19,25 @@ export function nextRoutePath(path: string): { kind: 'next-app' | 'next-pages'; 
   }
   const pages = /(?:^|\/)pages\/(api\/.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
   return pages ? { kind: 'next-pages', route: `/${pages[1]}` } : null;
+}
+
+/**
+ * `netlify/functions/send.ts` → `/.netlify/functions/send`, root `api/users.ts` → `/api/users` (Vercel
+ * runs each file there as a function); null for other files.
+ */
+export function serverlessRoutePath(path: string): string | null {
+  const netlify = /^netlify\/functions\/([^/]+?)(?:\/(?:index|\1))?\.[cm]?[jt]s$/.exec(path);
+  if (netlify) return `/.netlify/functions/${netlify[1]}`;
+  // Vercel skips files and folders starting with `_`; `api/src/…` is a server package, not functions.
+  const vercel = /^api\/(?!src\/)((?:[^_/][^/]*\/)*[^_/][^/]*?)\.[cm]?[jt]s$/.exec(path);
+  return vercel ? `/api/${vercel[1]!.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') : null;
+}
+
+/** A function whose first parameter is named like a request (`req`, `request`, `event`) or destructures one. */
+function takesRequest(ts: typeof TS, fn: TS.Node): boolean {
+  if (!isFunctionNode(ts, fn)) return false;
+  const first = fn.parameters[0];
+  return first !== undefined && (!ts.isIdentifier(first.name) || HANDLER_PARAMS.has(first.name.text));
 }
 
 interface ExportedFunction {
@@ -48,6 +68,13 @@ function exportedFunctions(ts: typeof TS, sourceFile: TS.SourceFile, statement: 
   const expression = statement.expression;
   if (isFunctionNode(ts, expression)) return [{ name: 'default', fn: expression, validation: [] }];
   return ts.isIdentifier(expression) ? [{ name: 'default', fn: localFunctions.get(expression.text) ?? null, validation: [] }] : [];
+}
+
+/** The function of `exports.handler = …` or `module.exports.handler = …`. */
+function commonJsHandler(ts: typeof TS, expression: TS.Expression): TS.Node | null {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;
+  const target = chainText(ts, expression.left);
+  return (target === 'exports.handler' || target === 'module.exports.handler') && isFunctionNode(ts, expression.right) ? expression.right : null;
 }
 
 function functionName(ts: typeof TS, node: TS.Node): string | null {
@@ -81,13 +108,18 @@ export class FileRoutes {
   collect(localFunctions: ReadonlyMap<string, TS.Node>): RouteRecord[] {
     const { ts, sourceFile, path, nodes } = this.input;
     const next = nextRoutePath(path);
+    const serverless = next === null ? serverlessRoutePath(path) : null;
     const serverModule = hasDirective(ts, sourceFile.statements, 'use server');
     for (const statement of sourceFile.statements) {
+      // `exports.handler = async (event) => …`: a Netlify function written as CommonJS.
+      const commonJs = serverless !== null && ts.isExpressionStatement(statement) ? commonJsHandler(ts, statement.expression) : null;
+      if (commonJs) this.route('serverless-function', 'ALL', serverless!, commonJs, []);
       if (!hasExportModifier(ts, statement) && !ts.isExportAssignment(statement)) continue;
       const isDefault = ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
       for (const { name, fn, validation } of exportedFunctions(ts, sourceFile, statement, localFunctions)) {
         if (next?.kind === 'next-app' && NEXT_METHODS.has(name)) this.route('next-app', name, next.route, fn, validation);
         else if (next?.kind === 'next-pages' && isDefault) this.route('next-pages', 'ALL', next.route, fn, validation);
+        else if (serverless !== null && fn && (name === 'handler' || (isDefault && takesRequest(ts, fn)))) this.route('serverless-function', 'ALL', serverless, fn, validation);
         else if (serverModule && fn) this.action(name, fn, validation);
       }
     }

@@ -22,6 +22,8 @@ const SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAs
 /** Objects whose `parse`/`validate` read text formats, not schemas. */
 const NOT_SCHEMAS = /^(JSON|Date|URL|url|path|qs|querystring|cookie|cookies|Number|YAML|yaml|toml|TOML|csv|Papa|papa|marked|parser|dayjs|moment|luxon|DateTime|xml|xml2js|chrono|semver|mime|contentType|bytes|ms|DOMParser|Intl|htmlParser|acorn|babel|esprima|ts|assert|expect|console)$/;
 const VALIDATOR_FUNCTION = /^(validate|assert|check)[A-Z_]\w*$|^is\w*Valid\w*$|^validate$|^validationResult$/;
+/** Checks of who is calling, not of what was sent: `validateAuth(req)`, `checkSession()`, `assertAdmin(user)`. */
+const CALLER_CHECK = /^(validate|assert|check|is)(Auth\w*|Session|Token|Jwt|JWT|Permissions?|Access|Api[Kk]ey|Login|Admin|Role|Signature|Origin|Csrf|CSRF)(Valid)?$/;
 const SCHEMA_MODULES = new Set(['valibot', 'class-validator', 'superstruct', 'typia', '@sinclair/typebox/value', 'arktype', 'express-validator', 'yup', 'joi', 'zod']);
 
 function inputOf(text: string): string | null {
@@ -49,7 +51,7 @@ export function extractValidationCalls(input: SourceInput): ValidationCallsExtra
       const binding = bindings.get(callee.text);
       const fromSchemaModule = binding !== undefined && SCHEMA_MODULES.has(binding.module);
       // A validator is given what it validates: `validateRequest()` with nothing to check reads a session (Lucia).
-      const named = VALIDATOR_FUNCTION.test(callee.text) && node.arguments.length > 0;
+      const named = VALIDATOR_FUNCTION.test(callee.text) && !CALLER_CHECK.test(callee.text) && node.arguments.length > 0;
       if ((fromSchemaModule && /parse|valid|assert|is|check/i.test(callee.text)) || named) call = callee.text;
     }
     if (call === null) continue;

@@ -51,8 +51,8 @@ const SERVER_SIDE_PACKAGES = [
  */
 export function runsServer(project: ProjectFact, routes: RoutesFact, manifests: ManifestsFact): Applicability {
   const serving = servesRequests(project, routes);
-  // Edge functions run on the platform's servers: they need no health route or shutdown handling of their own.
-  const processRoutes = routes.boundaries.filter((boundary) => boundary.framework !== 'edge-function');
+  // Edge and serverless functions run on the platform's servers: they need no health route or shutdown handling of their own.
+  const processRoutes = routes.boundaries.filter((boundary) => boundary.framework !== 'edge-function' && boundary.framework !== 'serverless-function');
   if (!serving.applies || processRoutes.length > 0) return serving;
   const names = manifests.all.flatMap((manifest) => [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
   const serverSide = names.filter((name) => SERVER_SIDE_PACKAGES.some((pattern) => matchesModule(name, pattern)));

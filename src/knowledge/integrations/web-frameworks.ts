@@ -2,7 +2,7 @@
 // router, which method names register routes, what Next.js and Nest use to declare handlers, and
 // where a handler finds the request's input.
 
-export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http' | 'edge-function';
+export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'next-app' | 'next-pages' | 'server-action' | 'nest' | 'trpc' | 'http' | 'edge-function' | 'serverless-function';
 
 /** Method names that register a route on an Express/Koa/Fastify/Hono app or router. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
