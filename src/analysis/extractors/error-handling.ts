@@ -5,7 +5,7 @@
 // argument).
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
-import { functionName } from './functions.js';
+import { functionName } from './function-names.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import type { SourceComment } from '../tokens.js';
 

@@ -3,7 +3,7 @@
 // commented-out blocks.
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
-import { functionName } from './functions.js';
+import { functionName } from './function-names.js';
 import { lineOf } from '../syntax.js';
 import type { SourceComment } from '../tokens.js';
 
