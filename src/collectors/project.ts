@@ -24,7 +24,7 @@ function matchesPattern(name: string, pattern: PackagePattern): boolean {
 /** Dependencies that say what the package is (see the note on published packages in the rules). */
 function telling(manifest: PackageManifest): string[] {
   const names = Object.keys(manifest.dependencies);
-  return manifest.private ? [...names, ...Object.keys(manifest.devDependencies)] : names;
+  return manifest.private || !isPublishable(manifest) ? [...names, ...Object.keys(manifest.devDependencies)] : names;
 }
 
 /** Signs that a package is meant to be installed by others (see PUBLISHING_FIELDS). */

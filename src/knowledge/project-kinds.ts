@@ -1,11 +1,13 @@
 // How shipshape tells what kind of project a package is. The rules are tried in order and the first
 // whose conditions all hold decides; each names the evidence it relied on.
 //
-// Which dependencies count: a published package (not `"private": true`) is judged by its runtime
-// `dependencies` only, because its devDependencies and peerDependencies describe how it is built and
-// where it plugs in (an Express middleware library has `express` as a peer), not what it is. A
-// private package is an application, where the split between the two is often careless, so both
-// `dependencies` and `devDependencies` count.
+// Which dependencies count: a published package (not `"private": true`, and with a sign of
+// publishing such as `repository`, `publishConfig`, `peerDependencies`, keywords or a publish script)
+// is judged by its runtime `dependencies` only, because its devDependencies and peerDependencies
+// describe how it is built and where it plugs in (an Express middleware library has `express` as a
+// peer), not what it is. Any other package is an application, where the split between the two is
+// often careless (a Bolt app declares `"private": false` and keeps `vite` in devDependencies), so
+// both `dependencies` and `devDependencies` count.
 import type { ProjectKind } from '../core/types.js';
 
 /** A package name, or a scope/prefix ending in `/` (`@remix-run/`) that matches every package in it. */

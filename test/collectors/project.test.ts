@@ -19,6 +19,7 @@ const cases: { name: string; files: Record<string, string>; kind: string; eviden
   { name: 'Remix app', files: { 'package.json': pkg({ private: true, dependencies: { '@remix-run/node': '^2', '@remix-run/react': '^2' } }) }, kind: 'web-app' },
   { name: 'SvelteKit app (kit in devDependencies)', files: { 'package.json': pkg({ private: true, devDependencies: { '@sveltejs/kit': '^2' } }) }, kind: 'web-app' },
   { name: 'Vite + React SPA', files: { 'package.json': pkg({ private: true, dependencies: { react: '19', 'react-dom': '19' }, devDependencies: { vite: '^6' } }) }, kind: 'web-app', evidence: /vite \(bundler\)/ },
+  { name: 'Vite app marked "private": false but never published (Bolt)', files: { 'package.json': pkg({ private: false, dependencies: { react: '19', 'react-dom': '19', '@supabase/supabase-js': '^2' }, devDependencies: { vite: '^5' } }) }, kind: 'web-app', evidence: /vite \(bundler\)/ },
   { name: 'published CLI', files: { 'package.json': pkg({ bin: { acme: 'cli.js' }, dependencies: { commander: '^12' } }) }, kind: 'cli' },
   { name: 'published CLI that starts a server', files: { 'package.json': pkg({ bin: 'cli.js', dependencies: { express: '^4' } }) }, kind: 'cli' },
   { name: 'private service with a bin for admin tasks', files: { 'package.json': pkg({ private: true, bin: 'admin.js', dependencies: { express: '^4' } }) }, kind: 'service' },
