@@ -39,6 +39,10 @@ describe('residue extractor', () => {
     ['async function fetchUsers() { await sleep(10); }', []],
     ['async function fetchUser() {\n  return Promise.race([db.find(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 12000))]);\n}', []],
     ['async function fetchUser() {\n  await new Promise((done) => setTimeout(() => done(undefined), 900));\n}', ['fake-latency@2']],
+    // Pacing real work inside a loop: a rate limit, polling, a retry back-off.
+    ['async function fetchRegions(regions) {\n  for (const region of regions) {\n    out.push(await fetch(url(region)));\n    await new Promise((resolve) => setTimeout(resolve, 2000));\n  }\n}', []],
+    ['async function fetchStatus() {\n  while (!done) {\n    done = await poll();\n    await sleep(1000);\n  }\n}', []],
+    ['async function fetchAll(ids) {\n  const load = async () => { await sleep(500); };\n  for (const id of ids) await load();\n}', ['fake-latency@2']],
     ['function handle() { const requestId = `req_${Math.random().toString(36).slice(2)}`; }', []],
     ['function handle() { const trace_id = Math.random().toString(36); }', []],
     ['function create() { const orderId = `ord_${Math.random().toString(36).slice(2)}`; }', ['random-id@1']],

@@ -83,6 +83,19 @@ function fakeLatency(ts: typeof TS, call: TS.CallExpression): number | null {
   return null;
 }
 
+/** Is the wait inside a loop of its own function (looking through a `new Promise` executor)? */
+function waitsInLoop(ts: typeof TS, call: TS.CallExpression): boolean {
+  for (let current: TS.Node | undefined = call.parent; current; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+    if (ts.isFunctionLike(current)) {
+      const owner = current.parent;
+      const executor = owner !== undefined && ts.isNewExpression(owner) && ts.isIdentifier(owner.expression) && owner.expression.text === 'Promise';
+      if (!executor) return false;
+    }
+  }
+  return false;
+}
+
 /** The name a value is given: `const orderId = …`, `{ id: … }`, `user.id = …`. */
 function assignedName(ts: typeof TS, node: TS.Node): string | null {
   for (let current = node.parent; current; current = current.parent) {
@@ -182,7 +195,8 @@ export function extractResidue({ ts, sourceFile, nodes, tokens, text, path }: So
   const dataFile = DATA_FILE.test(path);
   for (const call of nodes.ofKind(SK.CallExpression) as TS.CallExpression[]) {
     const latency = fakeLatency(ts, call);
-    if (latency !== null && latency >= MIN_LATENCY_MS) {
+    // A wait inside a loop paces real work (rate limits, polling, retry back-off); it fakes nothing.
+    if (latency !== null && latency >= MIN_LATENCY_MS && !waitsInLoop(ts, call)) {
       const fn = enclosingFunctionName(ts, call);
       if (dataFile || (fn !== null && DATA_FUNCTION.test(fn.slice(fn.lastIndexOf('.') + 1)))) {
         items.push({ kind: 'fake-latency', line: lineOf(sourceFile, call), text: `${latency} ms wait${fn ? ` in ${fn}` : ''}` });
