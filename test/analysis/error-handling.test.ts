@@ -19,6 +19,11 @@ describe('error-handling extractor', () => {
     ['try { a(); } catch (e) { /* best effort */ console.error(e); }', ['catch:handled']],
     ['p.catch((e) => {\n  // the cache is optional\n  logger.warn(e);\n});', ['promise-catch:handled']],
     ['try { a(); } catch (e) {\n  // TODO: handle this properly\n  console.error(e);\n}', ['catch:masked:log-and-continue']],
+    // A fallback chain: the primary source failed and was logged; the function answers another way.
+    ['async function rockType(id) {\n  try {\n    const info = await fetchNgu(id);\n    if (info) return info;\n  } catch (e) {\n    console.error(e);\n  }\n  return inferFromRegion(id);\n}', ['catch:handled']],
+    ['function load() {\n  try {\n    const s = localStorage.getItem("f");\n    if (s) return JSON.parse(s);\n  } catch (e) {\n    console.error(e);\n  }\n  return DEFAULTS;\n}', ['catch:handled']],
+    ['async function save(req, res) {\n  try {\n    await db.save(req.body);\n  } catch (e) {\n    console.error(e);\n  }\n  return res.sendStatus(201);\n}', ['catch:masked:log-and-continue']],
+    ['async function save(req, res) {\n  try {\n    return res.json(await db.save(req.body));\n  } catch (e) {\n    console.error(e);\n  }\n  return res.json({ ok: true });\n}', ['catch:masked:log-and-continue']],
     ['try { a(); } catch (e) { console.error("see http://example.com/help", e); }', ['catch:masked:log-and-continue']],
     ['// the next call may fail\ntry { a(); } catch (e) { console.error(e); }', ['catch:masked:log-and-continue']],
     ['try { a(); } catch (e) {\n  // fall back to an empty list\n  return [];\n}', ['catch:masked:returns-default']],

@@ -235,6 +235,43 @@ function isAnsweringCall(ts: typeof TS, value: TS.Expression | undefined): boole
   return name !== null && ANSWERING_CALLEE.test(name);
 }
 
+/** Does the node return a value, outside nested functions? */
+function returnsValue(ts: typeof TS, root: TS.Node): boolean {
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found || (ts.isFunctionLike(node) && node !== root)) return;
+    if (ts.isReturnStatement(node) && node.expression !== undefined) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * `try { …; return fromPrimary; } catch (e) { log(e); } …; return fromFallback;`: the error is logged
+ * and the function answers another way, which is handling it, not carrying on as if nothing happened.
+ */
+function isFallbackChain(ts: typeof TS, tryStatement: TS.TryStatement): boolean {
+  const parent = tryStatement.parent;
+  if (!parent || !(ts.isBlock(parent) || ts.isSourceFile(parent)) || !returnsValue(ts, tryStatement.tryBlock)) return false;
+  const after = parent.statements.slice(parent.statements.indexOf(tryStatement as TS.Statement) + 1);
+  // Answering a request after a failure (`return res.json(…)`) tells the client all went well: masked.
+  return after.some((statement) => returnsValue(ts, statement)) && !after.some((statement) => answersRequest(ts, statement));
+}
+
+const RESPONDER = /^(res|reply|response|NextResponse|Response|c|ctx)\./;
+
+function answersRequest(ts: typeof TS, root: TS.Node): boolean {
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found || (ts.isFunctionLike(node) && node !== root)) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && RESPONDER.test(node.expression.getText())) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
 /** `response.json()`, `res.text()`: reading a fetch response's body, which throws when it is not what was asked. */
 function isBodyRead(ts: typeof TS, value: TS.Expression): boolean {
   const call = unwrap(ts, value);
@@ -296,7 +333,9 @@ export function extractErrorHandling({ ts, sourceFile, nodes, path, tokens }: So
     const errorName = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
     const tryStatement = clause.parent as TS.TryStatement;
     const classified = classifyStatements(ts, clause.block.statements, errorName, clause.block, commentsInside(sourceFile, comments, clause.block));
-    const result = classified.mask === 'returns-default' && onlyAsks(ts, tryStatement.tryBlock) ? { outcome: 'handled' as const, mask: null } : classified;
+    const answered = classified.mask === 'returns-default' && onlyAsks(ts, tryStatement.tryBlock);
+    const fallsBack = classified.mask === 'log-and-continue' && isFallbackChain(ts, tryStatement);
+    const result = answered || fallsBack ? { outcome: 'handled' as const, mask: null } : classified;
     sites.push({ kind: 'catch', line: lineOf(sourceFile, clause), ...result, ...context(clause, tryStatement.tryBlock) });
   }
 
