@@ -141,6 +141,14 @@ export const PROJECT_KIND_RULES: readonly KindRule[] = [
   { kind: 'cli', when: [{ type: 'has-bin' }] },
   { kind: 'library', when: [{ type: 'entry-point' }, { type: 'published' }] },
   { kind: 'web-app', when: [{ type: 'file', pattern: WEB_APP_CONFIG_FILES, label: 'web-app framework config' }] },
+  // A Vite app whose manifest looks published (Bolt fills in `repository` and `keywords`) but has no entry point.
+  {
+    kind: 'web-app',
+    when: [
+      { type: 'file', pattern: /^vite\.config\.[cm]?[jt]s$/, label: 'Vite config' },
+      { type: 'file', pattern: /^index\.html$/, label: 'HTML entry page' },
+    ],
+  },
   // An application without a known framework that is deployed as a process and started with `npm start`.
   {
     kind: 'service',
