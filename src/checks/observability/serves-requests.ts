@@ -57,8 +57,21 @@ export function runsServer(project: ProjectFact, routes: RoutesFact, manifests: 
   const names = manifests.all.flatMap((manifest) => [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
   const serverSide = names.filter((name) => SERVER_SIDE_PACKAGES.some((pattern) => matchesModule(name, pattern)));
   if (serverSide.length > 0 || project.kind === 'service' || (project.packages ?? []).some((entry) => entry.kind === 'service')) return serving;
+  const functions = platformFunctionFiles(routes);
+  if (functions.length > 0) {
+    return {
+      applies: false,
+      reason: `the server code here runs as edge or serverless functions (${functions.slice(0, 3).join(', ')}${functions.length > 3 ? ', …' : ''}), which the platform starts, stops and logs: there is no server process of its own to check`,
+    };
+  }
   return {
     applies: false,
     reason: 'a static single-page app: no server code and no server-side framework, so static hosting serves it; the backend it calls is audited where that code lives',
   };
+}
+
+/** Files holding edge or serverless functions: server code that the hosting platform runs. */
+export function platformFunctionFiles(routes: RoutesFact): string[] {
+  const files = routes.boundaries.filter((boundary) => boundary.framework === 'edge-function' || boundary.framework === 'serverless-function').map((boundary) => boundary.file);
+  return [...new Set(files)].sort();
 }

@@ -4,7 +4,7 @@ import { isProductionCode } from '../../collectors/production-code.js';
 import { defineCheck } from '../../core/check.js';
 import { statusOfShare } from '../data/status-of-share.js';
 import type { FindingInput } from '../../core/types.js';
-import { runsServer } from './serves-requests.js';
+import { platformFunctionFiles, runsServer } from './serves-requests.js';
 
 export const timeoutsCheck = defineCheck({
   id: 'observability.timeouts',
@@ -27,9 +27,12 @@ export const timeoutsCheck = defineCheck({
   requires: ['project', 'routes', 'manifests', 'code'],
   run({ project, routes, manifests, code }) {
     const serving = runsServer(project, routes, manifests);
-    if (!serving.applies) return { status: 'na', evidence: [], reason: serving.reason };
+    // Edge and serverless functions have no process to watch, but their outbound calls can hang all the same.
+    const functionFiles = new Set(platformFunctionFiles(routes));
+    if (!serving.applies && functionFiles.size === 0) return { status: 'na', evidence: [], reason: serving.reason };
+    const inScope = (path: string): boolean => serving.applies || functionFiles.has(path);
     const extracts = code.files
-      .filter(isProductionCode)
+      .filter((file) => isProductionCode(file) && inScope(file.path))
       .map((file) => ({ file: file.path, extract: file.extracts['outbound-http'] as OutboundHttpExtract | undefined }))
       .filter((entry): entry is { file: string; extract: OutboundHttpExtract } => entry.extract !== undefined);
     const defaults = new Set(extracts.flatMap((entry) => entry.extract.defaultTimeouts));

@@ -88,6 +88,16 @@ const cases: Case[] = [
       'supabase/functions/notify/index.ts': "Deno.serve(async (req) => new Response('ok'));\n",
     },
     status: 'na',
+    says: ['runs as edge or serverless functions (supabase/functions/notify/index.ts)'],
+  },
+  {
+    name: 'a single-page app whose only server code is a Netlify function',
+    files: {
+      'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0' }, { devDependencies: { vite: '^5.0.0' } }),
+      'netlify/functions/ask.ts': 'export const handler = async (event) => ({ statusCode: 200, body: event.body });\n',
+    },
+    status: 'na',
+    says: ['runs as edge or serverless functions (netlify/functions/ask.ts)'],
   },
   { name: 'a plain Node HTTP server without a health route', files: { 'package.json': manifest({}), 'server.js': "const http = require('http');\nhttp.createServer((req, res) => res.end('hi')).listen(8080);\n" }, status: 'fail' },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },

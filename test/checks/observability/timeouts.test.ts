@@ -18,6 +18,16 @@ const cases: Case[] = [
   { name: 'a locally defined fetch wrapper is not the global fetch', files: service({ 'src/http.ts': "import { fetch } from './my-fetch';\nexport const g = () => fetch('/x');\n" }), status: 'na' },
   { name: 'no outbound calls', files: service({ 'src/app.ts': 'export {};\n' }), status: 'na', says: ['no outbound HTTP calls'] },
   { name: 'a library', files: LIBRARY, status: 'na' },
+  {
+    name: 'a static app whose only server code is an edge function: the function is judged, the browser code not',
+    files: {
+      'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0', vite: '^5.0.0' }),
+      'src/api/weather.ts': "export const get = () => fetch('https://api.example.com/weather');\n",
+      'supabase/functions/weather-proxy/index.ts': "Deno.serve(async (req) => {\n  const upstream = await fetch('https://api.met.no/x');\n  return new Response(await upstream.text());\n});\n",
+    },
+    status: 'fail',
+    says: ['supabase/functions/weather-proxy/index.ts:2: fetch() has no timeout or abort signal', '1 outbound call(s) in server code'],
+  },
 ];
 
 describe('observability.timeouts', () => {
