@@ -16,10 +16,11 @@ const options = z.object({
 });
 
 /** Code that runs on a server, by path convention. */
-// `api/` counts at the root (serverless functions) or beside a server folder, not under `src/` of a
-// web app, where it usually holds the browser's fetch wrappers; `index.ts`/`main.ts` name entry points
-// of any kind, so only `server.*` says server by name.
-const SERVER_PATH = /(^|\/)(pages\/api|server|routes?|controllers?|handlers?|middlewares?|services?|workers?|jobs|queues?|db|database|repositories|lambdas?|functions)\/|(^|\/)(?<!src\/)api\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)server\.[cm]?[jt]s$/;
+// Server folders (`routes/`, `services/`, `db/`, `api/`…) count at the root or inside a server part,
+// not directly under `src/` of a web app, where single-page apps keep their fetch wrappers and
+// client-side services; `index.ts`/`main.ts` name entry points of any kind, so only `server.*` says
+// server by name.
+const SERVER_PATH = /(^|\/)(pages\/api|server)\/|(^|\/)(?<!src\/)(api|routes?|controllers?|handlers?|middlewares?|services?|workers?|jobs|queues?|db|database|repositories|lambdas?|functions)\/|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)server\.[cm]?[jt]s$/;
 /** Code that runs in a browser, by path convention. */
 const BROWSER_PATH = /\.[jt]sx$|(^|\/)(components?|hooks|pages|app|public|static|client|views|ui|styles|browser|frontend|web)\//;
 

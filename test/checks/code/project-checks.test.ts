@@ -210,12 +210,14 @@ describe('code.console-logging', () => {
         'lib/actions/notes.ts': `'use server';\nexport async function save() {\n${noisy}\n}`,
         'server/components/Chart.tsx': `'use client';\nexport function Chart() {\n${noisy}\nreturn null;\n}`,
         'src/api/redteam.ts': `export async function ask() {\n${noisy}\n}`,
+        'src/services/rockTypeResolver.ts': `export async function resolve() {\n${noisy}\n}`,
+        'src/server/jobs/sync.ts': `export async function sync() {\n${noisy}\n}`,
         'src/types/index.ts': `export type A = 1;\n${noisy}`,
         'api/health.ts': `export default function handler() {\n${noisy}\n}`,
       },
       { facts: project('web-app') },
     );
-    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['api/health.ts', 'lib/actions/notes.ts']);
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['api/health.ts', 'lib/actions/notes.ts', 'src/server/jobs/sync.ts']);
   });
 
   it('counts API routes in a web app', async () => {
