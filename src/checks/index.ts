@@ -54,6 +54,7 @@ import { envCommittedCheck } from './security/env-committed.js';
 import { envExampleCheck } from './security/env-example.js';
 import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
+import { openDbPoliciesCheck } from './security/open-db-policies.js';
 import { secretsCheck } from './security/secrets.js';
 import { dependencyWeightCheck } from './simplicity/dependency-weight.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
@@ -91,6 +92,7 @@ export const checks: readonly AnyCheck[] = [
   timeoutsCheck,
   secretsCheck,
   dangerousPatternsCheck,
+  openDbPoliciesCheck,
   configValidatedCheck,
   readmeCheck,
   readmeSetupCheck,
