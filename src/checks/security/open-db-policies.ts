@@ -1,7 +1,7 @@
 // security.open-db-policies: row-level-security policies in the repository's SQL that let any caller
 // change every row (`USING (true)`). With Supabase (and PostgREST in general) the browser talks to the
 // database with a public key, so such a policy is the whole access control for that table.
-import { stripComments } from '../../collectors/schema-columns.js';
+import { lineAt, stripComments } from '../../collectors/schema-columns.js';
 import { defineCheck } from '../../core/check.js';
 import type { RepoTree } from '../../core/facts.js';
 import type { FindingInput, Severity } from '../../core/types.js';
@@ -29,7 +29,6 @@ const TRUE_CHECK = /\bwith\s+check\s*\(\s*\(?\s*true\s*\)?\s*\)/i;
 
 const unquote = (name: string): string => name.replace(/^"|"$/g, '').replace(/""/g, '"');
 const tableName = (raw: string): string => raw.replace(/["`]/g, '').split('.').pop()!.toLowerCase();
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 /** Policies a SQL file creates, and the ones it drops (`table.name`). */
 export function readPolicies(file: string, text: string): { created: PolicyStatement[]; dropped: string[] } {
