@@ -1,15 +1,13 @@
 // The project's own import graph, from the `imports` extract: relative specifiers, tsconfig `paths`
 // and `baseUrl`, and workspace package names resolved against the file list (no node_modules, no
 // file system). Used by the circular-import, unused-export and unused-file checks.
-import { builtinModules } from 'node:module';
+import { isBuiltin } from 'node:module';
 import type { ImportKind } from './extractors/imports.js';
 import { importsOf } from './extracts.js';
 import { joinPath, resolveTsconfig } from './tsconfig.js';
 import type { CodeFact, ManifestsFact, PackageManifest, RepoTree } from '../core/facts.js';
 import { BUILD_DIRS } from '../knowledge/entry-points.js';
 import { dirname, isSourceFile } from '../util/paths.js';
-
-const BUILTINS: ReadonlySet<string> = new Set(builtinModules);
 
 export interface ImportEdge {
   from: string;
@@ -194,7 +192,7 @@ class BareResolver {
     if (specifier.includes(':')) return false;
     const parts = specifier.split('/');
     const name = specifier.startsWith('@') && parts.length > 1 && parts[0] !== '@' ? parts.slice(0, 2).join('/') : parts[0]!;
-    if (this.declared.has(name) || this.workspaces.has(name) || BUILTINS.has(parts[0]!)) return false;
+    if (this.declared.has(name) || this.workspaces.has(name) || isBuiltin(parts[0]!)) return false;
     // `@/…`, `~/…`, `#…` are alias prefixes; an undeclared scoped name (`@shared/schema`) is one too.
     return /^[@~#]/.test(specifier);
   }

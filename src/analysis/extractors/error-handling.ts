@@ -235,17 +235,19 @@ function isAnsweringCall(ts: typeof TS, value: TS.Expression | undefined): boole
   return name !== null && ANSWERING_CALLEE.test(name);
 }
 
-/** Does the node return a value, outside nested functions? */
-function returnsValue(ts: typeof TS, root: TS.Node): boolean {
+/** Does some node under `root`, outside nested functions, pass the test? */
+function someInBody(ts: typeof TS, root: TS.Node, test: (node: TS.Node) => boolean): boolean {
   let found = false;
   const visit = (node: TS.Node): void => {
     if (found || (ts.isFunctionLike(node) && node !== root)) return;
-    if (ts.isReturnStatement(node) && node.expression !== undefined) found = true;
+    if (test(node)) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(root);
   return found;
 }
+
+const returnsValue = (ts: typeof TS, root: TS.Node): boolean => someInBody(ts, root, (node) => ts.isReturnStatement(node) && node.expression !== undefined);
 
 /**
  * `try { …; return fromPrimary; } catch (e) { log(e); } …; return fromFallback;`: the error is logged
@@ -261,16 +263,7 @@ function isFallbackChain(ts: typeof TS, tryStatement: TS.TryStatement): boolean 
 
 const RESPONDER = /^(res|reply|response|NextResponse|Response|c|ctx)\./;
 
-function answersRequest(ts: typeof TS, root: TS.Node): boolean {
-  let found = false;
-  const visit = (node: TS.Node): void => {
-    if (found || (ts.isFunctionLike(node) && node !== root)) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && RESPONDER.test(node.expression.getText())) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
-}
+const answersRequest = (ts: typeof TS, root: TS.Node): boolean => someInBody(ts, root, (node) => ts.isCallExpression(node) && RESPONDER.test(calleeText(ts, node)));
 
 /** `response.json()`, `res.text()`: reading a fetch response's body, which throws when it is not what was asked. */
 function isBodyRead(ts: typeof TS, value: TS.Expression): boolean {

@@ -1,6 +1,6 @@
 // deps.unused: declared packages that nothing uses, judged by the shared parse's imports and by
 // what is known about config-only uses. When in doubt it stays silent.
-import { builtinModules } from 'node:module';
+import { isBuiltin } from 'node:module';
 import { z } from 'zod';
 import type { ImportsExtract } from '../../analysis/extractors/imports.js';
 import { defineCheck } from '../../core/check.js';
@@ -19,7 +19,6 @@ const optionsSchema = z.object({
 const CHECKED_TYPES = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
 const CHECKED_KINDS = new Set(['range', 'version', 'tag', 'alias', 'git', 'url', 'file']);
 
-const BUILTINS: ReadonlySet<string> = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 /**
  * Built-in names that browser bundlers resolve to an npm polyfill of the same name (webpack 5's
  * `resolve.fallback`, Vite's node polyfills): imported from front-end code, the package is used.
@@ -32,7 +31,7 @@ function bareBuiltinImports(code: CodeFact): Set<string> {
   for (const file of code.files) {
     for (const record of (file.extracts.imports as ImportsExtract | undefined)?.imports ?? []) {
       const name = record.specifier.split('/')[0]!;
-      if (BUILTINS.has(name)) names.add(name);
+      if (isBuiltin(name)) names.add(name);
     }
   }
   return names;

@@ -5,6 +5,8 @@ import { matchesModule } from '../../knowledge/integrations/index.js';
 import { SERVER_FRAMEWORKS } from '../../knowledge/project-kinds.js';
 
 const SERVING_KINDS = new Set(['service', 'web-app']);
+/** Boundaries the hosting platform runs: no server process of the repository's own. */
+const PLATFORM_FUNCTIONS: ReadonlySet<string> = new Set(['edge-function', 'serverless-function']);
 
 export type Applicability = { applies: true; evidence: string } | { applies: false; reason: string };
 
@@ -52,7 +54,7 @@ const SERVER_SIDE_PACKAGES = [
 export function runsServer(project: ProjectFact, routes: RoutesFact, manifests: ManifestsFact): Applicability {
   const serving = servesRequests(project, routes);
   // Edge and serverless functions run on the platform's servers: they need no health route or shutdown handling of their own.
-  const processRoutes = routes.boundaries.filter((boundary) => boundary.framework !== 'edge-function' && boundary.framework !== 'serverless-function');
+  const processRoutes = routes.boundaries.filter((boundary) => !PLATFORM_FUNCTIONS.has(boundary.framework));
   if (!serving.applies || processRoutes.length > 0) return serving;
   const names = manifests.all.flatMap((manifest) => [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
   const serverSide = names.filter((name) => SERVER_SIDE_PACKAGES.some((pattern) => matchesModule(name, pattern)));
@@ -72,6 +74,6 @@ export function runsServer(project: ProjectFact, routes: RoutesFact, manifests: 
 
 /** Files holding edge or serverless functions: server code that the hosting platform runs. */
 export function platformFunctionFiles(routes: RoutesFact): string[] {
-  const files = routes.boundaries.filter((boundary) => boundary.framework === 'edge-function' || boundary.framework === 'serverless-function').map((boundary) => boundary.file);
+  const files = routes.boundaries.filter((boundary) => PLATFORM_FUNCTIONS.has(boundary.framework)).map((boundary) => boundary.file);
   return [...new Set(files)].sort();
 }
