@@ -56,6 +56,7 @@ import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { openDbPoliciesCheck } from './security/open-db-policies.js';
 import { secretsCheck } from './security/secrets.js';
+import { tablesWithoutRlsCheck } from './security/tables-without-rls.js';
 import { dependencyWeightCheck } from './simplicity/dependency-weight.js';
 import { testsInCiCheck } from './testing/tests-in-ci.js';
 import { testsPresentCheck } from './testing/tests-present.js';
@@ -93,6 +94,7 @@ export const checks: readonly AnyCheck[] = [
   secretsCheck,
   dangerousPatternsCheck,
   openDbPoliciesCheck,
+  tablesWithoutRlsCheck,
   configValidatedCheck,
   readmeCheck,
   readmeSetupCheck,

@@ -5,7 +5,7 @@ import { lineAt, stripComments } from '../../collectors/schema-columns.js';
 import { defineCheck } from '../../core/check.js';
 import type { RepoTree } from '../../core/facts.js';
 import type { FindingInput, Severity } from '../../core/types.js';
-import { isFixturePath } from '../../util/paths.js';
+import { sqlFilesInRunOrder } from '../../util/sql-files.js';
 
 export interface PolicyStatement {
   file: string;
@@ -54,18 +54,10 @@ export function readPolicies(file: string, text: string): { created: PolicyState
   return { created, dropped };
 }
 
-/** SQL files in the order migrations run (their names start with a timestamp or a number). */
-function sqlFiles(tree: RepoTree): string[] {
-  return tree.files
-    .map((file) => file.path)
-    .filter((path) => path.endsWith('.sql') && !isFixturePath(path) && !/(^|\/)node_modules\//.test(path))
-    .sort();
-}
-
 /** The policies still in force after every file has run: a later DROP POLICY removes an earlier one. */
 function policiesInForce(tree: RepoTree): PolicyStatement[] {
   const live = new Map<string, PolicyStatement>();
-  for (const file of sqlFiles(tree)) {
+  for (const file of sqlFilesInRunOrder(tree)) {
     const text = tree.read(file);
     if (text === null || !/create\s+policy|drop\s+policy/i.test(text)) continue;
     const { created, dropped } = readPolicies(file, text);
