@@ -127,8 +127,10 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
         });
       }`);
     expect(fns['load']?.cognitive).toBe(3);
+    expect(fns['load']?.cognitiveNested).toBe(true);
     expect(fns['<anonymous>']?.cognitive).toBe(1);
     expect(fns['<anonymous>']?.cognitiveReported).toBe(false);
+    expect(fns['<anonymous>']?.cognitiveNested).toBe(false);
   });
 
   it('reports nested functions on their own when the outer function only declares them (SonarJS)', () => {
@@ -140,6 +142,7 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
         return r;
       }`);
     expect(fns['myMethod2']?.cognitive).toBe(0);
+    expect(fns['myMethod2']?.cognitiveNested).toBe(false);
     expect(fns['r']?.cognitive).toBe(1);
     expect(fns['r']?.cognitiveReported).toBe(true);
   });
@@ -162,6 +165,7 @@ describe('cognitive complexity (SonarSource specification, SonarJS folding)', ()
     const component = fns['UserList'];
     expect(component?.component).toBe(true);
     expect(component?.cognitive).toBe(1); // the early return only; JSX && and handlers are not folded in
+    expect(component?.cognitiveNested).toBe(false);
     expect(fns['handleClick']?.cognitive).toBe(1);
     expect(fns['handleClick']?.cognitiveReported).toBe(true);
     expect(component?.cyclomatic).toBe(3); // if, && (ESLint counts every logical operator); ?? is in a nested arrow

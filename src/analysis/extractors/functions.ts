@@ -24,6 +24,11 @@ export interface FunctionRecord {
    * encloses it (a nested callback inside a function that has control flow of its own).
    */
   cognitiveReported: boolean;
+  /**
+   * The cognitive figure includes branches of functions nested in it (SonarSource counts callbacks in
+   * the function around them), while cyclomatic complexity, as ESLint counts it, stops at each function.
+   */
+  cognitiveNested: boolean;
   /** Deepest nesting of blocks (if, loops, switch, try) inside the function's own body. */
   depth: number;
   /** A capitalised function that returns JSX. */
@@ -225,6 +230,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     for (let index = 1; index < stack.length; index++) {
       const frame = stack[index]!;
       frame.ifNotNested += structural ? value - frame.base : value;
+      if (index < stack.length - 1 && value > 0) frame.record.cognitiveNested = true;
     }
   };
   const addCyclomatic = (): void => {
@@ -285,6 +291,7 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
       cyclomatic: 1,
       cognitive: 0,
       cognitiveReported: true,
+      cognitiveNested: false,
       depth: 0,
       component: false,
       nested: stack.length > 0,
@@ -333,7 +340,9 @@ export function extractFunctions(input: SourceInput): FunctionsExtract {
     record.component = /^[A-Z]/.test(record.name.slice(record.name.lastIndexOf('.') + 1)) && frame.returnsJsx;
     if (frame.level === 1) {
       const folds = frame.hasStructural && !record.component;
-      record.cognitive = frame.own + (folds ? frame.children.reduce((sum, child) => sum + child.ifNested, 0) : 0);
+      const nested = folds ? frame.children.reduce((sum, child) => sum + child.ifNested, 0) : 0;
+      record.cognitive = frame.own + nested;
+      record.cognitiveNested = nested > 0;
       for (const child of frame.children) child.record.cognitiveReported = !folds;
     } else {
       record.cognitive = frame.ifNotNested;

@@ -52,8 +52,10 @@ export const complexityCheck = defineCheck({
         const overCyclomatic = fn.cyclomatic > limits.cyclomatic;
         if (!overCognitive && !overCyclomatic) return null;
         const severity: Severity = cognitive >= limits.cognitiveCritical ? 'critical' : cognitive >= limits.cognitiveHigh ? 'high' : 'medium';
+        // Otherwise "cognitive 20, cyclomatic 1" reads as a contradiction.
+        const nested = fn.cognitiveNested ? ', counting the functions nested in it' : '';
         const parts = [
-          overCognitive ? `cognitive complexity ${fn.cognitive} (limit ${limits.cognitive})` : `cognitive complexity ${fn.cognitive}`,
+          overCognitive ? `cognitive complexity ${fn.cognitive} (limit ${limits.cognitive}${nested})` : `cognitive complexity ${fn.cognitive}`,
           overCyclomatic ? `cyclomatic complexity ${fn.cyclomatic} (limit ${limits.cyclomatic})` : `cyclomatic complexity ${fn.cyclomatic}`,
         ];
         return { severity, over: `has ${parts.join(', ')} over ${fn.loc} lines` };

@@ -45,6 +45,18 @@ describe('code.complexity', () => {
     expect(result.findings[0]?.data).toMatchObject({ cyclomatic: 22, cognitive: 0 });
   });
 
+  it('says when the cognitive figure counts nested callbacks, which cyclomatic complexity does not', async () => {
+    const branches = Array.from({ length: 8 }, (_, i) => `    if (row.k${i}) return false;`).join('\n');
+    const component = `export function List({ rows }) {\n  const shown = useMemo(() => rows.filter((row) => {\n${branches}\n    return true;\n  }), [rows]);\n  return <ul>{shown.map((row) => <li key={row.id} />)}</ul>;\n}\n`;
+    const result = await runCheckOn(complexityCheck, { 'src/List.tsx': component, 'src/b.ts': `${nested('deep', 6)}` });
+    const byFunction = Object.fromEntries(result.findings.map((finding) => [String(finding.data?.['function']), finding.message]));
+    // The useMemo callback: eight ifs nested one level inside the filter callback (2 each), its own cyclomatic 1.
+    expect(byFunction['shown']).toBe(
+      'src/List.tsx:2: shown has cognitive complexity 16 (limit 15, counting the functions nested in it), cyclomatic complexity 1 over 11 lines.',
+    );
+    expect(byFunction['deep']).toContain('cognitive complexity 21 (limit 15), cyclomatic');
+  });
+
   it('ignores test files and honours options', async () => {
     expect((await runCheckOn(complexityCheck, { 'src/a.test.ts': nested('deep', 8), 'src/b.ts': simple })).status).toBe('pass');
     const relaxed = await runCheckOn(complexityCheck, { 'src/a.ts': nested('deep', 6) }, { checkOptions: { cognitive: 30 } });
