@@ -1,6 +1,7 @@
 // Which source files the code analysis leaves out, and why: their metrics would describe a tool's
 // output or someone else's code, not the team's.
 import ignore from 'ignore';
+import { isInVendorFolder } from '../util/paths.js';
 
 export interface SkipLimits {
   /** Files above this many bytes are skipped as oversized. */
@@ -34,8 +35,8 @@ const GENERATED_MARKERS = [
 ];
 const HEADER_CHARS = 600;
 
-/** Folders of third-party code copied into a repository. */
-const VENDORED = /(^|\/)(vendor|vendors|third[-_]party|external|\.yarn|bower_components|node_modules)\//;
+/** Folders of installed packages, wherever they sit. */
+const INSTALLED = /(^|\/)(\.yarn|bower_components|node_modules)\//;
 const BUNDLED_NAME = /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$|(^|\/)dist\/.+\.[cm]?js$/;
 
 function countLines(text: string): number {
@@ -69,7 +70,7 @@ export function pathSkipRule(patterns: readonly string[]): PathSkipRule {
   const ignored = patterns.length > 0 ? ignore().add([...patterns]) : null;
   return (path) => {
     if (ignored?.ignores(path)) return IGNORED_BY_CONFIG;
-    if (VENDORED.test(path)) return 'vendored';
+    if (INSTALLED.test(path) || isInVendorFolder(path)) return 'vendored';
     if (BUNDLED_NAME.test(path)) return 'minified or bundled';
     return null;
   };

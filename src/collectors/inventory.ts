@@ -5,7 +5,7 @@ import ignore, { type Ignore } from 'ignore';
 import pLimit from 'p-limit';
 import { defineCollector } from '../core/collector.js';
 import type { FileEntry, RepoTree } from '../core/facts.js';
-import { basename } from '../util/paths.js';
+import { basename, isVendorFolder } from '../util/paths.js';
 import { runGit } from './git.js';
 
 /** `read()` refuses files above this size: the checks look at hand-written text, not data dumps. */
@@ -33,8 +33,6 @@ const SKIPPED_FOLDER_NAMES: ReadonlyMap<string, string> = new Map([
   ['.parcel-cache', 'build cache'],
   ['coverage', 'test coverage output'],
   ['.nyc_output', 'test coverage output'],
-  ['vendor', 'vendored code'],
-  ['third_party', 'vendored code'],
 ]);
 
 /** Folders skipped by their path from a package's folder (`.yarn/cache`, wherever the package sits). */
@@ -55,6 +53,7 @@ function skippedFolderReason(folderPath: string): string | null {
   const name = basename(folderPath);
   const byName = SKIPPED_FOLDER_NAMES.get(name);
   if (byName) return byName;
+  if (isVendorFolder(folderPath)) return 'vendored code';
   const suffix = SKIPPED_FOLDER_SUFFIXES.find(
     (rule) => folderPath === rule.suffix || folderPath.endsWith(`/${rule.suffix}`),
   );

@@ -23,6 +23,38 @@ export function isFixturePath(path: string): boolean {
 }
 
 
+const VENDOR_NAMES = new Set(['vendor', 'vendors', 'third_party', 'third-party']);
+/**
+ * Where copied third-party code lives: at the top of the repository or of a source or asset folder.
+ * Deeper, the same names are the app's own words: `app/vendor/` is a marketplace's seller pages.
+ */
+const VENDOR_PARENTS = new Set(['', 'src', 'lib', 'libs', 'js', 'public', 'static', 'assets', 'www', 'web', 'resources']);
+const WORKSPACE_FOLDERS = new Set(['packages', 'apps', 'services', 'libs', 'modules']);
+
+/**
+ * A folder of copied third-party code, judged by its name and the folder it sits in. `external/`
+ * counts at the top only (checked-out submodules): inside `src/` it is the app's clients for
+ * outside services.
+ */
+export function isVendorFolder(folderPath: string): boolean {
+  const slash = folderPath.lastIndexOf('/');
+  const name = folderPath.slice(slash + 1);
+  if (slash === -1 && name === 'external') return true;
+  if (!VENDOR_NAMES.has(name)) return false;
+  const folders = folderPath.split('/');
+  const parent = folders.at(-2) ?? '';
+  // `packages/ui/vendor/`: the top of a workspace package.
+  return VENDOR_PARENTS.has(parent) || (folders.length === 3 && WORKSPACE_FOLDERS.has(folders[0]!));
+}
+
+/** Inside a folder of copied third-party code at any depth. */
+export function isInVendorFolder(path: string): boolean {
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    if (isVendorFolder(path.slice(0, slash))) return true;
+  }
+  return false;
+}
+
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
 /** JavaScript or TypeScript source (declaration files excluded: they hold no behaviour). */

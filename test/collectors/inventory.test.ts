@@ -164,6 +164,13 @@ describe('inventory outside git (a walk)', () => {
     expect(tree.skipped.map((skip) => skip.path)).toEqual(['a.js.map', 'coverage', 'node_modules', 'vendor']);
   });
 
+  it('keeps folders that only share a name with vendored code', async () => {
+    const root = tempRepo({ 'vendor/lib.js': 'x', 'src/app/vendor/page.tsx': 'x', 'src/app/api/vendor/route.ts': 'x' });
+    const tree = await inventory(root);
+    expect(paths(tree)).toEqual(['src/app/api/vendor/route.ts', 'src/app/vendor/page.tsx']);
+    expect(tree.skipped).toEqual([{ path: 'vendor', reason: 'vendored code' }]);
+  });
+
   it('survives a symbolic link loop and never follows a link out of the target', async () => {
     const root = tempRepo({ 'src/a.ts': 'x' });
     symlinkSync(root, join(root, 'src/loop'));
