@@ -23,6 +23,16 @@ export function isFixturePath(path: string): boolean {
 }
 
 
+const MIGRATION_DIR = /(^|\/)(migrations?|db\/migrate|seeders|seeds?)\//;
+
+/**
+ * A migration or seed script: history written once and never refactored, with a name and a shape
+ * its tool dictates (`20250120000001-create-users.cjs`, `module.exports = { up, down }`).
+ */
+export function isMigrationPath(path: string): boolean {
+  return MIGRATION_DIR.test(path);
+}
+
 const VENDOR_NAMES = new Set(['vendor', 'vendors', 'third_party', 'third-party']);
 /**
  * Where copied third-party code lives: at the top of the repository or of a source or asset folder.

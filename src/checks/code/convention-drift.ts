@@ -6,7 +6,7 @@ import { importsOf } from '../../analysis/extracts.js';
 import { defineCheck } from '../../core/check.js';
 import type { ParsedFile } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
-import { basename } from '../../util/paths.js';
+import { basename, isMigrationPath } from '../../util/paths.js';
 import { graded, noSource, percent, productionFiles } from './shared.js';
 
 const options = z.object({
@@ -89,6 +89,8 @@ const DIMENSIONS: { id: string; label: string; classify: Classifier; groupBy?: (
     id: 'module-style',
     label: 'ES modules or require()',
     classify(file) {
+      // `.cjs`/`.mjs` (and their TypeScript forms) fix the module system by their extension.
+      if (/\.[cm][jt]s$/.test(file.path)) return null;
       const kinds = importsOf(file).imports.map((entry) => entry.kind);
       const esm = kinds.some((kind) => kind === 'import' || kind === 'export-from');
       const cjs = kinds.includes('require');
@@ -135,7 +137,8 @@ export const conventionDriftCheck = defineCheck({
   run({ code, tree, manifests }, { options: limits }) {
     const none = noSource(code);
     if (none) return none;
-    const files = productionFiles(code);
+    // Migration and seed files take the name and shape their tool generates: no one chose them.
+    const files = productionFiles(code).filter((file) => !isMigrationPath(file.path));
     const entries = new Set(findEntryPoints(tree, manifests, files.map((file) => file.path)).files.keys());
     const evidence: string[] = [];
     const findings: FindingInput[] = [];

@@ -4,6 +4,7 @@ import { findClones } from '../../analysis/clones.js';
 import type { CloneTokensExtract } from '../../analysis/extractors/clone-tokens.js';
 import { defineCheck } from '../../core/check.js';
 import type { FindingInput } from '../../core/types.js';
+import { isMigrationPath } from '../../util/paths.js';
 import { graded, MAX_FINDINGS, noSource, percent, plural, productionFiles } from './shared.js';
 
 const options = z.object({
@@ -39,7 +40,8 @@ export const duplicationCheck = defineCheck({
   run({ code }, { options: limits }) {
     const none = noSource(code);
     if (none) return none;
-    const files = productionFiles(code);
+    // Migrations repeat their tool's boilerplate by design and are never refactored once they have run.
+    const files = productionFiles(code).filter((file) => !isMigrationPath(file.path));
     const inputs = files.flatMap((file) => {
       const fingerprints = file.extracts['clone-tokens'] as CloneTokensExtract | undefined;
       return fingerprints ? [{ path: file.path, fingerprints }] : [];

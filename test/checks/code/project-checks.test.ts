@@ -41,6 +41,15 @@ describe('code.duplication', () => {
     expect(withTests.status).toBe('pass');
   });
 
+  it('leaves migrations out: their boilerplate repeats by design and they are never refactored', async () => {
+    const migration = (table: string) => `module.exports = {\n  async up(queryInterface, Sequelize) {\n    await queryInterface.createTable('${table}', {\n      id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true },\n      created_at: { allowNull: false, type: Sequelize.DATE },\n      updated_at: { allowNull: false, type: Sequelize.DATE },\n    });\n    await queryInterface.addIndex('${table}', ['created_at']);\n  },\n  async down(queryInterface) {\n    await queryInterface.dropTable('${table}');\n  },\n};\n`;
+    const files = { 'src/migrations/20250120000001-create-songs.cjs': migration('songs'), 'src/migrations/20250120000002-create-albums.cjs': migration('albums') };
+    expect((await runCheckOn(duplicationCheck, files)).findings).toEqual([]);
+    // The same code outside a migrations folder is a copy.
+    const copied = await runCheckOn(duplicationCheck, { 'src/db/songs.cjs': migration('songs'), 'src/db/albums.cjs': migration('albums') });
+    expect(copied.findings).toHaveLength(1);
+  });
+
   it('ignores copies shorter than the minimum', async () => {
     const small = 'export function f(a) {\n  if (a) {\n    return a + 1;\n  }\n  return 0;\n}\n';
     expect((await runCheckOn(duplicationCheck, { 'src/a.ts': small, 'src/b.ts': small })).status).toBe('pass');
@@ -117,6 +126,20 @@ describe('code.convention-drift', () => {
     expect(consistent.findings.filter((finding) => /exports/.test(finding.message))).toEqual([]);
     const drifting = await runCheckOn(conventionDriftCheck, { ...files, 'src/services/tags.service.ts': 'export default async function findTags() { return []; }\n' });
     expect(drifting.evidence.join('\n')).toMatch(/default or named exports of \*\.service\.\* files: 4 named exports, 1 default export \(80% consistent\)/);
+  });
+
+  it('leaves the module style of .cjs/.mjs files and the names of migrations to their extension and their tool', async () => {
+    const files: Record<string, string> = Object.fromEntries(['user-service', 'order-service', 'cart-store', 'price-utils', 'date-format', 'http-client'].map(kebab));
+    for (const name of Object.keys(files)) files[name] = `import { x } from './x.js';\n${files[name]}`;
+    files['src/config/database.cjs'] = "const path = require('path');\nmodule.exports = { storage: path.join(__dirname, 'db.sqlite') };\n";
+    for (let i = 1; i <= 6; i++) files[`src/migrations/2025012000000${i}-create-table${i}.cjs`] = "module.exports = { up() {}, down() {} };\n";
+    files['src/seeders/20250120-demoUsers.js'] = 'export const seed = () => 1;\n';
+    const result = await runCheckOn(conventionDriftCheck, files);
+    expect(result.findings).toEqual([]);
+    expect(result.evidence.join('\n')).toMatch(/ES modules or require\(\): 6 ES modules \(100% consistent\)/);
+    // A plain .js file using require() among ES modules still deviates.
+    const drifting = await runCheckOn(conventionDriftCheck, { ...files, 'src/legacy.js': "const fs = require('fs');\nmodule.exports = fs;\n" });
+    expect(drifting.evidence.join('\n')).toMatch(/ES modules or require\(\): 6 ES modules, 1 require\(\)/);
   });
 
   it('does not count framework files that must export default', async () => {
