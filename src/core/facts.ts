@@ -274,6 +274,8 @@ export interface InstalledPackage {
   hasInstallScript: boolean;
   /** Where it sits: `node_modules/a/node_modules/b` for npm, null when the format does not say. */
   location: string | null;
+  /** Names of its peer dependencies, when the lockfile records them (npm v2+, pnpm). */
+  peers?: string[];
 }
 
 /** `unsupported`: a lockfile format shipshape does not read (the binary bun.lockb). */

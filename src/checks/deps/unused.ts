@@ -83,7 +83,7 @@ export const unusedCheck = defineCheck({
       return { status: 'unknown', evidence: ['no JavaScript or TypeScript files were parsed'], reason: 'without parsed source files, imports cannot be compared with the declarations' };
     }
     const index = indexImports(code, manifests);
-    const usage = usageContext(tree, manifests, code);
+    const usage = usageContext(tree, manifests, code, installed);
     const ignored = new Set(options.ignore);
     const candidates = installed.direct.filter(
       (dependency) => CHECKED_TYPES.has(dependency.type) && CHECKED_KINDS.has(dependency.specifierKind) && !ignored.has(dependency.name),

@@ -1,6 +1,6 @@
 // Whether a declared package is used without being imported: by a command in a script, by a tool
 // that loads it from its configuration, because another package needs it, or by name in a config file.
-import type { CodeFact, ManifestsFact, RepoTree } from '../../core/facts.js';
+import type { CodeFact, InstalledFact, ManifestsFact, RepoTree } from '../../core/facts.js';
 import { BIN_NAMES, IMPLIED_BY, IMPLIED_BY_FILES, LOADED_BY_TOOL, NAMING_FILE } from '../../knowledge/dependency-uses.js';
 import { isInFixtureDir } from '../../util/paths.js';
 import { packageOfSpecifier, workspaceOf } from './import-sites.js';
@@ -19,6 +19,8 @@ export interface UsageContext {
   impliedByFiles: ReadonlySet<string>;
   /** Workspace folder → package names quoted in its code (`jest.mock('x')`, `require.resolve('x')`, `'view engine', 'ejs'`). */
   quotedInCode: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Package name → declared packages that list it as a peer dependency in the lockfile. */
+  peerOf: ReadonlyMap<string, readonly string[]>;
 }
 
 const QUOTED = /["'`](@?[a-z0-9][\w.~-]*(?:\/[\w.~-]+)*)["'`]/gi;
@@ -49,7 +51,7 @@ function styleImports(text: string): string[] {
   return [...text.matchAll(STYLE_AT_RULE)].map((match) => `"${match[1]!}"`);
 }
 
-export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: CodeFact): UsageContext {
+export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: CodeFact, installed: InstalledFact): UsageContext {
   const declared = new Set<string>();
   const scriptWords = new Set<string>();
   const texts: string[] = [];
@@ -67,7 +69,12 @@ export function usageContext(tree: RepoTree, manifests: ManifestsFact, code: Cod
     if (NAMING_FILE.test(file.path) && file.size <= MAX_CONFIG_BYTES) texts.push(tree.read(file.path) ?? '');
     else if (STYLESHEET.test(file.path) && file.size <= MAX_CONFIG_BYTES && !isInFixtureDir(file.path)) texts.push(...styleImports(tree.read(file.path) ?? ''));
   }
-  return { declared, scriptWords, configText: texts.join('\n'), impliedByFiles, quotedInCode: quotedPackageNames(tree, code, manifests) };
+  const peerOf = new Map<string, string[]>();
+  for (const installedPackage of installed.packages) {
+    if (!declared.has(installedPackage.name)) continue;
+    for (const peer of installedPackage.peers ?? []) peerOf.set(peer, [...(peerOf.get(peer) ?? []), installedPackage.name]);
+  }
+  return { declared, scriptWords, configText: texts.join('\n'), impliedByFiles, quotedInCode: quotedPackageNames(tree, code, manifests), peerOf };
 }
 
 function escapeRegExp(text: string): string {
@@ -91,6 +98,9 @@ export function usedWithoutImport(name: string, workspace: string, context: Usag
   if (plugin) return `configured through ${[...context.declared].find((other) => other !== name && plugin.pattern.test(other))}`;
   const needer = IMPLIED_BY[name]?.find((other) => context.declared.has(other));
   if (needer) return `needed by ${needer}`;
+  // The lockfile's record of what a declared package expects beside it, for pairs no table lists.
+  const peer = context.peerOf.get(name)?.find((other) => other !== name);
+  if (peer) return `a peer dependency of ${peer}`;
   if (context.impliedByFiles.has(name)) return 'implied by the files present';
   // `"@nx/esbuild:esbuild"`: Angular builders and Nx executors are named `package:target`.
   if (new RegExp(`["'\`]${escapeRegExp(name)}(["'\`/:]|$)`, 'm').test(context.configText)) return 'named in a configuration file';

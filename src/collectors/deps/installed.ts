@@ -181,6 +181,7 @@ export function collectInstalled(tree: RepoTree, manifests: ManifestsFact, lockf
     dev: dev[index] ?? false,
     hasInstallScript: entry.hasInstallScript,
     location: entry.location,
+    ...(entry.peers ? { peers: entry.peers } : {}),
   }));
   const primary = loaded.find((entry) => entry.dir === '') ?? loaded[loaded.length - 1];
   return {

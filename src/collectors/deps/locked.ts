@@ -9,6 +9,8 @@ export interface LockedPackage {
   location: string | null;
   /** Names of the packages it depends on. */
   children: string[];
+  /** Names of its peer dependencies, when the lockfile records them (npm v2+, pnpm). */
+  peers?: string[];
 }
 
 export interface ParsedLockfile {

@@ -18,6 +18,7 @@ function parsePackages(packages: Record<string, unknown>, lockfileVersion: numbe
     if (entry.link === true || typeof entry.version !== 'string') continue;
     const name = typeof entry.name === 'string' ? entry.name : nameFromLocation(location);
     versions.set(location, entry.version);
+    const peers = childNames(entry.peerDependencies);
     locked.push({
       name,
       version: entry.version,
@@ -25,6 +26,7 @@ function parsePackages(packages: Record<string, unknown>, lockfileVersion: numbe
       hasInstallScript: entry.hasInstallScript === true,
       location,
       children: childNames(entry.dependencies, entry.optionalDependencies),
+      ...(peers.length > 0 ? { peers } : {}),
     });
   }
   return {

@@ -73,6 +73,7 @@ export function parsePnpmLockfile(text: string): ParsedLockfile {
     const identity = `${name}@${version}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
+    const peers = childNames(entry.peerDependencies);
     packages.push({
       name,
       version,
@@ -80,6 +81,7 @@ export function parsePnpmLockfile(text: string): ParsedLockfile {
       hasInstallScript: entry.requiresBuild === true,
       location: null,
       children: children.get(`${id.name}@${id.version}`) ?? childNames(entry.dependencies, entry.optionalDependencies),
+      ...(peers.length > 0 ? { peers } : {}),
     });
   }
   return {

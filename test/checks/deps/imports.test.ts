@@ -116,6 +116,26 @@ describe('deps.unused', () => {
     expect((await runCheckOn(unusedCheck, files)).findings.map((finding) => finding.data?.name)).toEqual(['left-pad']);
   });
 
+  it('counts a peer dependency the lockfile records for a declared package (near miss: the same lockfile without the peer)', async () => {
+    const manifest = pkg({ dependencies: { '@adminjs/express': '^6.1.1', 'express-formidable': '^1.2.0', 'left-pad': '^1.3.0' } });
+    const lock = (peers: Record<string, string>) =>
+      JSON.stringify({
+        name: 'app',
+        lockfileVersion: 3,
+        packages: {
+          '': { name: 'app' },
+          'node_modules/@adminjs/express': { version: '6.1.1', peerDependencies: peers },
+          'node_modules/express-formidable': { version: '1.2.0' },
+          'node_modules/left-pad': { version: '1.3.0' },
+        },
+      });
+    const files = { 'package.json': manifest, 'src/admin.ts': "import AdminJSExpress from '@adminjs/express';\nexport const router = AdminJSExpress.buildRouter({});\n" };
+    const withPeer = await runCheckOn(unusedCheck, { ...files, 'package-lock.json': lock({ 'express-formidable': '^1.2.0', 'express-session': '^1.17.3' }) });
+    expect(withPeer.findings.map((finding) => finding.data?.['name'])).toEqual(['left-pad']);
+    const withoutPeer = await runCheckOn(unusedCheck, { ...files, 'package-lock.json': lock({}) });
+    expect(withoutPeer.findings.map((finding) => finding.data?.['name'])).toEqual(['express-formidable', 'left-pad']);
+  });
+
   it('explains a dependency named like a Node built-in: the import loads the built-in, not the package', async () => {
     const files = {
       'package.json': pkg({ dependencies: { express: '^4.0.0', fs: 'latest', crypto: '^1.0.1', 'child_process': '^1.0.2', buffer: '^6.0.3', events: '^3.3.0' } }),

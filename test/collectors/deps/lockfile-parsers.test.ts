@@ -21,6 +21,7 @@ describe('package-lock.json', () => {
     expect(parsed.resolve('', 'api', '*')).toBeNull();
     expect(versionsOf(parsed)).toContain('string-width@4.2.3');
     expect(versionsOf(parsed)).not.toContain('api@0.1.0');
+    expect(parseNpmLockfile(JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/a': { version: '1.0.0', peerDependencies: { b: '^2' } } } })).packages[0]?.peers).toEqual(['b']);
     const esbuild = parsed.packages.find((entry) => entry.name === 'esbuild');
     expect(esbuild).toMatchObject({ hasInstallScript: true, dev: false, children: ['@esbuild/linux-x64'] });
     expect(parsed.packages.find((entry) => entry.name === 'is-number')?.dev).toBe(true);
@@ -66,6 +67,8 @@ describe('pnpm-lock.yaml', () => {
     expect(parsed.resolve('packages/web', 'react-dom', '^18.2.0')).toBe('18.2.0');
     expect(parsed.resolve('packages/web', '@acme/ui', 'workspace:*')).toBeNull();
     expect(versionsOf(parsed)).toEqual(['react-dom@18.2.0', 'react@18.2.0', 'typescript@5.2.2']);
+    expect(parsed.packages.find((entry) => entry.name === 'react-dom')?.peers).toEqual(['react']);
+    expect(parsed.packages.find((entry) => entry.name === 'typescript')).not.toHaveProperty('peers');
   });
 
   it('9.0: packages plus snapshots, scoped names and aliases', () => {
