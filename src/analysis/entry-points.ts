@@ -69,6 +69,24 @@ function pageAndCommandEntries(tree: RepoTree, add: AddEntry): void {
   }
 }
 
+const PATH_CALL = /\bpath\.(?:resolve|join)\(([^)]*)\)/g;
+
+/**
+ * Files sequelize-cli loads from the paths `.sequelizerc` gives it (the database config, models,
+ * migrations): `config: path.resolve('src', 'config', 'database.cjs')`.
+ */
+function sequelizeEntries(tree: RepoTree, add: AddEntry): void {
+  for (const file of tree.files) {
+    if (basename(file.path) !== '.sequelizerc') continue;
+    for (const match of (tree.read(file.path) ?? '').matchAll(PATH_CALL)) {
+      const segments = [...match[1]!.matchAll(/["'`]([^"'`]+)["'`]/g)].map((segment) => segment[1]!);
+      if (segments.length === 0) continue;
+      const resolved = resolveModulePath(tree, joinPath(dirname(file.path), segments.join('/')));
+      add(resolved === 'asset' ? null : resolved, `loaded by sequelize-cli (${file.path})`);
+    }
+  }
+}
+
 /** Files a framework loads by where they are (Next.js `app/`, `pages/`…), when the package uses it. */
 function conventionEntries(manifests: ManifestsFact | null, sourcePaths: readonly string[], add: AddEntry): void {
   const packages = manifests?.all ?? [];
@@ -112,6 +130,7 @@ export function findEntryPoints(tree: RepoTree, manifests: ManifestsFact | null,
     publishedFiles(manifest, sourcePaths, add);
   }
   pageAndCommandEntries(tree, add);
+  sequelizeEntries(tree, add);
   conventionEntries(manifests, sourcePaths, add);
   return { files, autoImports: autoImportFrameworks(packages) };
 }

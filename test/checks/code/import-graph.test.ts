@@ -94,6 +94,17 @@ describe('code.unused-files', () => {
     expect(result.findings.map((finding) => finding.location?.file)).toEqual(['src/old-api.ts']);
   });
 
+  it('follows the paths .sequelizerc gives sequelize-cli (near miss: a config it does not name)', async () => {
+    const result = await runCheckOn(unusedFilesCheck, {
+      'package.json': pkg({ type: 'module', scripts: { start: 'node src/server.js', migrate: 'sequelize-cli db:migrate' } }),
+      '.sequelizerc': "const path = require('path');\nmodule.exports = {\n  config: path.resolve('src', 'config', 'database.cjs'),\n  'migrations-path': path.resolve(__dirname, 'src/migrations'),\n};\n",
+      'src/server.js': 'export {};',
+      'src/config/database.cjs': 'module.exports = { development: { dialect: "sqlite" } };',
+      'src/config/old-database.cjs': 'module.exports = {};',
+    });
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['src/config/old-database.cjs']);
+  });
+
   it('knows Next.js conventions', async () => {
     const result = await runCheckOn(unusedFilesCheck, {
       'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0' } }),
