@@ -49,11 +49,13 @@ const SKIPPED_FILE_PATTERNS: readonly { pattern: RegExp; reason: string }[] = [
   { pattern: /(^|\/)\.pnp\.(c|m)?js$/, reason: 'generated package-manager loader' },
 ];
 
+export const VENDORED_FOLDER = 'vendored code';
+
 function skippedFolderReason(folderPath: string): string | null {
   const name = basename(folderPath);
   const byName = SKIPPED_FOLDER_NAMES.get(name);
   if (byName) return byName;
-  if (isVendorFolder(folderPath)) return 'vendored code';
+  if (isVendorFolder(folderPath)) return VENDORED_FOLDER;
   const suffix = SKIPPED_FOLDER_SUFFIXES.find(
     (rule) => folderPath === rule.suffix || folderPath.endsWith(`/${rule.suffix}`),
   );

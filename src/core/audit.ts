@@ -1,4 +1,5 @@
 // The pipeline: collect facts once → run checks → score → one Report object.
+import { VENDORED_FOLDER } from '../collectors/inventory.js';
 import { checks as catalogue } from '../checks/index.js';
 import { collectorsByKey } from '../collectors/index.js';
 import type { Config } from '../config/schema.js';
@@ -9,7 +10,7 @@ import { levelOf, scoreCategories, scoreOverall } from '../scoring/score.js';
 import type { AnyCheck } from './check.js';
 import type { AuditContext } from './context.js';
 import { FactStore } from './fact-store.js';
-import type { FactKey, Facts, GitFact, ProjectFact } from './facts.js';
+import type { FactKey, Facts, GitFact, ProjectFact, RepoTree } from './facts.js';
 import { disambiguate } from './fingerprint.js';
 import { runCheck } from './run-check.js';
 import { selectChecks, settingsFor, type Selection } from './select.js';
@@ -50,6 +51,15 @@ function mergeMetrics(target: Record<string, unknown>, extra: Record<string, unk
 
 class AuditIncompleteError extends Error {}
 
+/**
+ * What the audit left out on its own judgement although it may be the team's code: folders taken for
+ * vendored code by their name. A reader must be able to tell when `vendor/` meant something else in
+ * this repository. (What the configuration excludes, the team chose.)
+ */
+function leftOut(tree: RepoTree): { path: string; reason: string }[] {
+  return tree.skipped.filter((skip) => skip.reason === VENDORED_FOLDER);
+}
+
 export async function runAudit(request: AuditRequest): Promise<Report> {
   const started = performance.now();
   const { config } = request;
@@ -59,8 +69,9 @@ export async function runAudit(request: AuditRequest): Promise<Report> {
 
   // Without the file inventory nothing can be checked: that is an audit that could not complete,
   // not a report full of errors.
+  let tree: RepoTree;
   try {
-    await store.get('tree');
+    tree = await store.get('tree');
   } catch (error) {
     throw new AuditIncompleteError(`cannot read the repository at ${ctx.root}: ${(error as Error).message}`);
   }
@@ -112,7 +123,7 @@ export async function runAudit(request: AuditRequest): Promise<Report> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'shipshape', version: TOOL_VERSION },
-    target: { path: request.displayPath, commit: git?.commit ?? null, kind: project?.kind ?? 'unknown', name: project?.name ?? null },
+    target: { path: request.displayPath, commit: git?.commit ?? null, kind: project?.kind ?? 'unknown', name: project?.name ?? null, leftOut: leftOut(tree) },
     generatedAt: ctx.now.toISOString(),
     durationMs: Math.round(performance.now() - started),
     score: overall.score,

@@ -5,7 +5,7 @@ import { signed, type Comparison } from '../report/compare.js';
 import { formatHours, type PlanItem } from '../report/plan.js';
 import type { Report, ReportFinding } from '../report/schema.js';
 import { clientModel, headline, type ClientModel, type ClientOptions } from './client-model.js';
-import { formatScore, locationText, messageBesideLocation, plural, STATUS_LABEL } from './shared.js';
+import { formatScore, leftOutSentence, locationText, messageBesideLocation, plural, STATUS_LABEL } from './shared.js';
 
 const FINDINGS_PER_ITEM = 10;
 const BAR_WIDTH = 20;
@@ -316,12 +316,14 @@ function appendixSection(report: Report): string[] {
 }
 
 export function headerLines(report: Report, name: string): string[] {
+  const leftOut = leftOutSentence(report, (path) => code(path));
   return [
     `# Production readiness: ${inline(name)}`,
     '',
     `Audited by shipshape ${report.tool.version} on ${report.generatedAt.slice(0, 10)}` +
       `${report.target.commit ? ` at commit ${code(report.target.commit.slice(0, 12))}` : ''} (project kind: ${report.target.kind}).`,
     '',
+    ...(leftOut ? [leftOut, ''] : []),
   ];
 }
 

@@ -67,3 +67,17 @@ export function formatDuration(ms: number): string {
 export function byStatus(report: Report, status: ReportCheck['status']): ReportCheck[] {
   return report.checks.filter((check) => check.status === status);
 }
+
+const LISTED_LEFT_OUT = 5;
+
+/**
+ * "Left out of the audit: `vendor/` (vendored code), …": one sentence, with paths formatted by the
+ * renderer, or null when nothing that could be the team's own code was left out.
+ */
+export function leftOutSentence(report: Report, formatPath: (path: string) => string): string | null {
+  const leftOut = report.target.leftOut ?? [];
+  if (leftOut.length === 0) return null;
+  const listed = leftOut.slice(0, LISTED_LEFT_OUT).map((skip) => `${formatPath(skip.path)} (${skip.reason})`);
+  const more = leftOut.length > LISTED_LEFT_OUT ? ` and ${leftOut.length - LISTED_LEFT_OUT} more` : '';
+  return `Left out of the audit: ${listed.join(', ')}${more}. If any of it is the team's own code, this report says nothing about it.`;
+}

@@ -11,6 +11,7 @@ import {
   findingsOf,
   formatDuration,
   formatScore,
+  leftOutSentence,
   locationText,
   messageBesideLocation,
   plural,
@@ -188,6 +189,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const out: string[] = [];
   const commit = report.target.commit ? ` @ ${report.target.commit.slice(0, 7)}` : '';
   out.push(c.bold(`shipshape ${report.tool.version}`) + c.gray(` · ${report.target.path}${commit} · ${report.target.kind}`));
+  const leftOut = leftOutSentence(report, (path) => path);
+  if (leftOut) out.push(c.yellow(leftOut));
   out.push('');
 
   const scoreText = scoreColour(c, report.score)(c.bold(`${formatScore(report.score)}/100`));

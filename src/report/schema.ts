@@ -76,6 +76,10 @@ export const reportSchema = z.object({
     commit: z.string().nullable(),
     kind: z.enum(PROJECT_KINDS),
     name: z.string().nullable().optional(),
+    leftOut: z
+      .array(z.object({ path: z.string(), reason: z.string() }))
+      .optional()
+      .describe('Folders and files left out that could be the team\'s own code (vendored, excluded by the configuration); build output and installed packages are not listed'),
   }),
   generatedAt: z.string(),
   durationMs: z.number().nonnegative(),
