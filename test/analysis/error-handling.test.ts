@@ -95,6 +95,19 @@ describe('error-handling extractor', () => {
     expect(site?.writePath).toBe(true);
   });
 
+  it.each(['localStorage.removeItem(key)', 'window.sessionStorage.removeItem(key)', 'document.body.classList.remove("dark")', 'url.searchParams.delete("token")'])(
+    'does not take a change to the page\'s own state for a write: %s',
+    (call) => {
+      const [site] = sitesOf(`async function signOut() { try { ${call}; await auth.signOut(); } catch (e) { console.error(e); } }`);
+      expect(site?.writePath).toBe(false);
+    },
+  );
+
+  it('still takes a store\'s removeItem for a write (near miss)', () => {
+    const [site] = sitesOf('async function f() { try { await storage.removeItem(key); } catch (e) { console.error(e); } }');
+    expect(site?.writePath).toBe(true);
+  });
+
   it('does not take a read for a write', () => {
     const [site] = sitesOf('async function f() { try { await db.findMany(); } catch (e) { console.log(e); } }');
     expect(site?.writePath).toBe(false);

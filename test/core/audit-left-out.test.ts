@@ -37,7 +37,7 @@ describe('left out of the audit', () => {
     expect(renderMarkdown(report)).toContain(
       "Left out of the audit: `public/vendor` (vendored code), `vendor` (vendored code). If any of it is the team's own code, this report says nothing about it.",
     );
-    expect(renderTerminal(report, { color: false })).toContain('Left out of the audit: public/vendor (vendored code), vendor (vendored code).');
+    expect(renderTerminal(report, { color: false, verbose: false })).toContain('Left out of the audit: public/vendor (vendored code), vendor (vendored code).');
   });
 
   it('says nothing when only build output and installed packages were left out', async () => {

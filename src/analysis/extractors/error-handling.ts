@@ -6,6 +6,7 @@
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { functionName } from './function-names.js';
+import { chainText } from './module-bindings.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import type { SourceComment } from '../tokens.js';
 
@@ -35,6 +36,8 @@ export interface ErrorHandlingExtract {
 const PASS_ON_CALLEES = new Set(['next', 'reject', 'callback', 'cb', 'done', 'fail']);
 const LOGGER_OBJECTS = /^(console|logger|log|logging|winston|pino|bunyan|debug|Sentry|sentry|tracer|this\.logger|this\.log)$/;
 /** Method names that write (ORMs, query builders, Mongoose, the file system, message queues). */
+/** Receivers whose `removeItem`/`delete`/`remove` change this page's state, not stored data. */
+const BROWSER_STATE = /(^|\.)(localStorage|sessionStorage|classList|searchParams|dataset)$/;
 const WRITE_METHOD = /^(save|create\w*|insert\w*|update\w*|upsert\w*|delete\w*|remove\w*|destroy\w*|write\w*|append\w*|put|send|publish|commit|execute|exec|query|\$?transaction|persist|flush|bulkWrite|replace\w*|findByIdAnd\w+|findOneAnd\w+|increment|decrement|\$executeRaw\w*)$/;
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'head', 'options']);
 const HTTP_VERB_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|loader|action|getServerSideProps)$/;
@@ -203,7 +206,8 @@ function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : null;
-      if (name !== null && WRITE_METHOD.test(name)) {
+      const inBrowserState = ts.isPropertyAccessExpression(callee) && BROWSER_STATE.test(chainText(ts, callee.expression));
+      if (name !== null && WRITE_METHOD.test(name) && !inBrowserState) {
         found = true;
         return;
       }
