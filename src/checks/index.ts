@@ -55,6 +55,7 @@ import { envExampleCheck } from './security/env-example.js';
 import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { openDbPoliciesCheck } from './security/open-db-policies.js';
+import { errorDetailsCheck } from './security/error-details.js';
 import { secretsCheck } from './security/secrets.js';
 import { tablesWithoutRlsCheck } from './security/tables-without-rls.js';
 import { dependencyWeightCheck } from './simplicity/dependency-weight.js';
@@ -95,6 +96,7 @@ export const checks: readonly AnyCheck[] = [
   dangerousPatternsCheck,
   openDbPoliciesCheck,
   tablesWithoutRlsCheck,
+  errorDetailsCheck,
   configValidatedCheck,
   readmeCheck,
   readmeSetupCheck,

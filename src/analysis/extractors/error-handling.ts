@@ -35,9 +35,9 @@ export interface ErrorHandlingExtract {
 /** Calls that hand the error on to someone who will deal with it. */
 const PASS_ON_CALLEES = new Set(['next', 'reject', 'callback', 'cb', 'done', 'fail']);
 const LOGGER_OBJECTS = /^(console|logger|log|logging|winston|pino|bunyan|debug|Sentry|sentry|tracer|this\.logger|this\.log)$/;
-/** Method names that write (ORMs, query builders, Mongoose, the file system, message queues). */
 /** Receivers whose `removeItem`/`delete`/`remove` change this page's state, not stored data. */
 const BROWSER_STATE = /(^|\.)(localStorage|sessionStorage|classList|searchParams|dataset)$/;
+/** Method names that write (ORMs, query builders, Mongoose, the file system, message queues). */
 const WRITE_METHOD = /^(save|create\w*|insert\w*|update\w*|upsert\w*|delete\w*|remove\w*|destroy\w*|write\w*|append\w*|put|send|publish|commit|execute|exec|query|\$?transaction|persist|flush|bulkWrite|replace\w*|findByIdAnd\w+|findOneAnd\w+|increment|decrement|\$executeRaw\w*)$/;
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'head', 'options']);
 const HTTP_VERB_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|loader|action|getServerSideProps)$/;

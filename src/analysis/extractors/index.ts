@@ -4,6 +4,7 @@ import type { FileExtractor } from '../extractor.js';
 import { cloneTokensExtractor } from './clone-tokens.js';
 import { consoleExtractor } from './console.js';
 import { conventionsExtractor } from './conventions.js';
+import { errorExposureExtractor } from './error-exposure.js';
 import { errorHandlingExtractor } from './error-handling.js';
 import { functionsExtractor } from './functions.js';
 import { importsExtractor } from './imports.js';
@@ -37,4 +38,5 @@ export const extractors: readonly FileExtractor<unknown>[] = [
   schemaTablesExtractor,
   dangerousPatternsExtractor,
   configValidationExtractor,
+  errorExposureExtractor,
 ];
