@@ -56,6 +56,7 @@ import { configValidatedCheck } from './security/config-validated.js';
 import { dangerousPatternsCheck } from './security/dangerous-patterns.js';
 import { openDbPoliciesCheck } from './security/open-db-policies.js';
 import { errorDetailsCheck } from './security/error-details.js';
+import { requestUrlsCheck } from './security/request-urls.js';
 import { secretsCheck } from './security/secrets.js';
 import { tablesWithoutRlsCheck } from './security/tables-without-rls.js';
 import { dependencyWeightCheck } from './simplicity/dependency-weight.js';
@@ -97,6 +98,7 @@ export const checks: readonly AnyCheck[] = [
   openDbPoliciesCheck,
   tablesWithoutRlsCheck,
   errorDetailsCheck,
+  requestUrlsCheck,
   configValidatedCheck,
   readmeCheck,
   readmeSetupCheck,

@@ -6,6 +6,10 @@ import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
 import { chainText, moduleBindings, rootIdentifier, type BindingTable } from './module-bindings.js';
 import { hasDirective } from './node-shapes.js';
+import { inputOf, requestInputNames } from './request-input.js';
+
+/** A function that looks at where an address points (its host, an allowlist) before fetching it. */
+const HOST_CHECK = /\.(hostname|host|origin)\b|allow(ed)?[-_]?(list|hosts|domains|origins)|whitelist|isAllowed|isSafeUrl|ssrf|isPrivate|privateIp|ALLOWED_/i;
 
 export type TimeoutState = 'yes' | 'no' | 'unknown';
 
@@ -14,6 +18,8 @@ export interface OutboundCall {
   call: string;
   line: number;
   timeout: TimeoutState;
+  /** The address is the caller's input (`fetch(body.url)`), with nothing in the function checking its host. */
+  urlFromRequest?: string;
 }
 
 export interface OutboundHttpExtract {
@@ -130,7 +136,34 @@ class CallReader {
         : optionsTimeout(this.ts, node.arguments[CLIENTS[client]!.optionsIndex(method)]);
     if (timeout !== 'yes' && instance?.timeout === 'yes') timeout = 'yes';
     else if (timeout === 'no' && instance?.timeout === 'unknown') timeout = 'unknown';
-    return { client, call: chainText(this.ts, node.expression), line: lineOf(this.sourceFile, node), timeout };
+    const urlFromRequest = this.urlFromRequest(node, client, method);
+    return { client, call: chainText(this.ts, node.expression), line: lineOf(this.sourceFile, node), timeout, ...(urlFromRequest ? { urlFromRequest } : {}) };
+  }
+
+  private readonly inputNames = new Map<TS.Node, Set<string>>();
+
+  /** The request input the call's address is, unless the function checks the address's host. */
+  private urlFromRequest(node: TS.CallExpression, client: string, method: string | null): string | null {
+    const ts = this.ts;
+    let fn: TS.Node | undefined = node.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    if (!fn) return null;
+    const first = node.arguments[0];
+    // `axios({ url })` and `axios.request({ url })` take the address in the options.
+    const configUrl =
+      client === 'axios' && (method === null || method === 'request') && first && ts.isObjectLiteralExpression(first)
+        ? first.properties.find((property): property is TS.PropertyAssignment | TS.ShorthandPropertyAssignment => (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && property.name.getText(this.sourceFile) === 'url')
+        : undefined;
+    const address = configUrl ? (ts.isPropertyAssignment(configUrl) ? configUrl.initializer : configUrl.name) : first;
+    if (!address) return null;
+    let names = this.inputNames.get(fn);
+    if (!names) {
+      names = requestInputNames(ts, fn);
+      this.inputNames.set(fn, names);
+    }
+    const input = inputOf(ts, address, names);
+    if (input === null) return null;
+    return HOST_CHECK.test(this.sourceFile.text.slice(fn.pos, fn.end)) ? null : input;
   }
 }
 
@@ -149,7 +182,7 @@ export function extractOutboundHttp(input: SourceInput): OutboundHttpExtract {
 
 export const outboundHttpExtractor: FileExtractor<OutboundHttpExtract> = {
   id: 'outbound-http',
-  areas: ['observability'],
+  areas: ['observability', 'security'],
   extract(input) {
     if (input.isTest) return null;
     const result = extractOutboundHttp(input);
