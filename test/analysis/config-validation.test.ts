@@ -97,8 +97,85 @@ describe('config-validation extractor', () => {
     ['JSON.parse of one variable', "const list = JSON.parse(process.env.LIST ?? '[]');"],
     ['@nestjs/config without a schema', "import { ConfigModule } from '@nestjs/config';\nConfigModule.forRoot({ isGlobal: true });"],
     ['a local function named cleanEnv', 'function cleanEnv(e) { return e; }\ncleanEnv(process.env);'],
+    ['a const read but never tested', "const secret = process.env.JWT_SECRET;\nexport const sign = (payload) => jwt.sign(payload, secret);"],
+    ['a test on a different variable', "const secret = process.env.JWT_SECRET;\nconst user = findUser();\nif (!user) throw new Error('no user');"],
+    ['a parameter that shadows the const', "const secret = process.env.JWT_SECRET;\nfunction sign(secret) { if (!secret) throw new Error('x'); }"],
+    ['a const of a sibling function', "function a() { const key = process.env.KEY; return key; }\nfunction b() { if (!key) throw new Error('x'); }"],
+    ['a const that is not an env read', "const key = loadKey();\nif (!key) throw new Error('x');"],
+    ['a let, which can be reassigned before it is used', "let secret = process.env.JWT_SECRET;\nif (!secret) throw new Error('x');"],
+    ['a presence test that does something optional, then uses the value anyway', "const secret = process.env.JWT_SECRET;\nif (secret) console.log('signing enabled');\nexport const token = jwt.sign({}, secret);"],
+    ['a missing value logged, then used anyway', "const key = process.env.MAIL_KEY;\nif (!key) console.warn('no mail key');\nexport const mail = new Mailer(key);"],
+    [
+      'a feature turned off with a warning, but the value also used outside it',
+      "const id = process.env.CLIENT_ID;\nif (!id) console.warn('login off');\nif (id) register(id);\nexport const shown = id.slice(0, 4);",
+    ],
+    ['a missing direct read logged, then read anyway', "if (!process.env.SENTRY_DSN) console.warn('no Sentry');\nSentry.init({ dsn: process.env.SENTRY_DSN });"],
+    ['a return inside a callback of the branch', "export function f() {\n  const key = process.env.KEY;\n  if (!key) { queue(() => { return; }); }\n  return key.length;\n}"],
   ])('ignores %s', (_name, code) => {
     const result = extract(code);
-    expect([...(result?.validations ?? []), ...(result?.guards ?? [])]).toEqual([]);
+    expect([...(result?.validations ?? []), ...(result?.guards ?? []), ...(result?.handled ?? [])]).toEqual([]);
+  });
+
+  it.each([
+    ['a module-level const', "const REFRESH_JWT_SECRET = process.env['REFRESH_JWT_SECRET'];\nif (!REFRESH_JWT_SECRET) {\n  throw new Error('REFRESH_JWT_SECRET environment variable is required');\n}", ['REFRESH_JWT_SECRET']],
+    ['a const of an enclosing scope', "const secret = process.env.JWT_SECRET;\nexport function sign(payload) {\n  if (!secret) throw new Error('JWT_SECRET is missing');\n  return jwt.sign(payload, secret);\n}", ['JWT_SECRET']],
+    ['a const of the same function', "export function connect() {\n  const url = process.env.DATABASE_URL!;\n  if (url === undefined) process.exit(1);\n}", ['DATABASE_URL']],
+    ['a fallback chain, every name in it', "const ACCESS_JWT_SECRET =\n  process.env['ACCESS_JWT_SECRET'] || process.env['JWT_SECRET'];\nif (!ACCESS_JWT_SECRET) throw new Error('missing');", ['ACCESS_JWT_SECRET', 'JWT_SECRET']],
+    ['a destructured const', "const { DATABASE_URL: url, REDIS_URL } = process.env;\nif (!url || !REDIS_URL) throw new Error('missing');", ['DATABASE_URL', 'REDIS_URL']],
+    ['import.meta.env', "const key = import.meta.env.VITE_API_KEY as string;\nif (!key) throw new Error('missing');", ['VITE_API_KEY']],
+    ['Deno.env.get, read directly', "if (!Deno.env.get('OPENAI_API_KEY')) throw new Error('missing');", ['OPENAI_API_KEY']],
+    ['an assertion on a const', "const key = process.env.STRIPE_KEY;\ninvariant(key, 'STRIPE_KEY');", ['STRIPE_KEY']],
+  ])('finds a guard through %s', (_name, code, names) => {
+    const result = extract(code);
+    expect(result?.guards.map((guard) => guard.name)).toEqual(names);
+    expect(result?.handled).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a Deno const whose absence returns a fallback answer',
+      "Deno.serve(async (req) => {\n  const n8nWebhookUrl = Deno.env.get('N8N_WEBHOOK_URL');\n  if (!n8nWebhookUrl) {\n    console.log('No n8n webhook URL configured');\n    return new Response(JSON.stringify({ reply: 'fallback' }), { headers });\n  }\n  return fetch(n8nWebhookUrl);\n});",
+      ['N8N_WEBHOOK_URL'],
+    ],
+    [
+      'a route that answers 500 without its secret',
+      "export async function POST(req: Request) {\n  const secret = process.env.STRIPE_WEBHOOK_SECRET;\n  if (!secret) return NextResponse.json({ error: 'Missing' }, { status: 500 });\n  return handle(req, secret);\n}",
+      ['STRIPE_WEBHOOK_SECRET'],
+    ],
+    ['a direct read that returns early', "export function shippo() {\n  if (!process.env.SHIPPO_API_KEY) return null;\n  return new Shippo(process.env.SHIPPO_API_KEY);\n}", ['SHIPPO_API_KEY']],
+    [
+      'a feature turned off with a warning and set up only when every value is there',
+      "const GOOGLE_CLIENT_ID = process.env['GOOGLE_CLIENT_ID'];\nconst GOOGLE_CLIENT_SECRET = process.env['GOOGLE_CLIENT_SECRET'];\nif (!GOOGLE_CLIENT_ID || !GOOGLE_CLIENT_SECRET) {\n  console.warn('Google login will not work.');\n}\nif (GOOGLE_CLIENT_ID && GOOGLE_CLIENT_SECRET) {\n  passport.use(new GoogleStrategy({ clientID: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET }, verify));\n}",
+      ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    ],
+    ['a warning, with the value used in the else branch', "if (!process.env.SENTRY_DSN) logger.warn('Sentry off');\nelse Sentry.init({ dsn: process.env.SENTRY_DSN });", ['SENTRY_DSN']],
+    ['a warning, with the value used behind a conditional', "const key = process.env.MAIL_KEY;\nif (!key) console.warn('mail off');\nexport const mailer = key ? new Mailer(key) : null;\nexport const send = (m) => key && mailer.send(m);", ['MAIL_KEY']],
+  ])('finds the absence handled where it is read: %s', (_name, code, names) => {
+    const result = extract(code);
+    expect(result?.handled.map((guard) => guard.name)).toEqual(names);
+    expect(result?.guards).toEqual([]);
+  });
+
+  it('takes a fallback chain of env reads as alternatives, a default only when it ends in a value', () => {
+    const result = extract(
+      [
+        "const access = process.env['ACCESS_JWT_SECRET'] || process.env['JWT_SECRET'];",
+        "const url = process.env.API_URL ?? process.env.BACKEND_URL ?? 'http://localhost:4000';",
+        'const both = process.env.FIRST + process.env.SECOND;',
+        "const region = Deno.env.get('REGION') ??",
+        "  Deno.env.get('AWS_REGION');",
+        "const mode = Deno.env.get('MODE') ?? 'dev';",
+      ].join('\n'),
+    );
+    expect(result?.defaults).toEqual([
+      { line: 2, name: 'API_URL' },
+      { line: 2, name: 'BACKEND_URL' },
+      { line: 6, name: 'MODE' },
+    ]);
+    expect(result?.alternatives).toEqual([
+      { line: 1, endLine: 1, names: ['ACCESS_JWT_SECRET', 'JWT_SECRET'] },
+      { line: 2, endLine: 2, names: ['API_URL', 'BACKEND_URL'] },
+      { line: 4, endLine: 5, names: ['REGION', 'AWS_REGION'] },
+    ]);
   });
 });

@@ -68,7 +68,7 @@ export const configValidatedCheck = defineCheck({
       if (file.isTest || !isProductionPath(file.path)) continue;
       const extract = file.extracts[configValidationExtractor.id] as ConfigValidationExtract | undefined;
       for (const validation of extract?.validations ?? []) validations.push(`${file.path}:${validation.line}: ${validation.how}`);
-      for (const guard of extract?.guards ?? []) guarded.add(guard.name);
+      for (const guard of [...(extract?.guards ?? []), ...(extract?.handled ?? [])]) guarded.add(guard.name);
       for (const read of extract?.defaults ?? []) defaultedAt.add(`${read.name}@${file.path}:${read.line}`);
     }
     // A variable that brings its own default wherever it is read cannot be missing.
@@ -83,7 +83,7 @@ export const configValidatedCheck = defineCheck({
     const covered = readNames.filter((name) => guarded.has(name));
     const unchecked = readNames.filter((name) => !guarded.has(name));
     if (readNames.length > 0 && unchecked.length === 0) {
-      return { status: 'pass', evidence: [...evidence, `Every variable has a default or is checked by hand, so a missing one either falls back or stops the program (${listed(covered)})`] };
+      return { status: 'pass', evidence: [...evidence, `Every variable has a default or is checked by hand, so a missing one falls back, stops the program or is handled where it is read (${listed(covered)})`] };
     }
     const first = reads.find((read) => read.name !== null && unchecked.includes(read.name)) ?? reads[0]!;
     const finding = {

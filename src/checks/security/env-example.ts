@@ -1,5 +1,7 @@
 // security.env-example: an environment template exists when the code reads environment variables,
-// and it names every variable the code reads.
+// and it names every variable the code reads (one name of a `process.env.A || process.env.B` chain is enough).
+import type { ConfigValidationExtract } from '../../analysis/extractors/config-validation.js';
+import { configValidationExtractor } from '../../analysis/extractors/config-validation.js';
 import { defineCheck } from '../../core/check.js';
 import type { EnvFact } from '../../core/facts.js';
 import type { ProjectKind } from '../../core/types.js';
@@ -46,8 +48,8 @@ export const envExampleCheck = defineCheck({
   severity: 'low',
   weight: 1,
   effortMinutes: 15,
-  requires: ['env', 'project'],
-  run({ env, project }) {
+  requires: ['code', 'env', 'project'],
+  run({ code, env, project }) {
     if (PACKAGE_KINDS.has(project.kind)) {
       return {
         status: 'na',
@@ -117,15 +119,28 @@ export const envExampleCheck = defineCheck({
         metrics,
       };
     }
-    const missing = needed.filter((name) => !documented.has(name));
+    // `process.env.ACCESS_SECRET || process.env.JWT_SECRET` is one setting under either name.
+    const chains = code.files.flatMap((file) =>
+      ((file.extracts[configValidationExtractor.id] as ConfigValidationExtract | undefined)?.alternatives ?? []).map((chain) => ({ file: file.path, ...chain })),
+    );
+    const hasListedAlternative = (read: EnvRead & { name: string }): boolean =>
+      chains.some((chain) => chain.file === read.file && chain.line <= read.line && read.line <= chain.endLine && chain.names.includes(read.name) && chain.names.some((name) => documented.has(name)));
+    const uncoveredRead = new Map<string, EnvRead>();
+    for (const read of named) {
+      if (!firstRead.has(read.name) || documented.has(read.name) || uncoveredRead.has(read.name)) continue;
+      if (!isRuntimeProvided(read.name, read.file) && !hasListedAlternative(read)) uncoveredRead.set(read.name, read);
+    }
+    const missing = needed.filter((name) => uncoveredRead.has(name));
+    const alternatives = needed.filter((name) => !documented.has(name) && !uncoveredRead.has(name));
+    const alternativeEvidence = alternatives.length > 0 ? [`read only as an alternative to a variable the template lists: ${listed(alternatives)}`] : [];
     const templateNames = templates.map((file) => file.path).join(', ');
-    if (missing.length === 0) return { status: 'pass', evidence: [templateEvidence, ...readEvidence], metrics };
+    if (missing.length === 0) return { status: 'pass', evidence: [templateEvidence, ...readEvidence, ...alternativeEvidence], metrics };
     return {
       status: 'partial',
       score: (needed.length - missing.length) / needed.length,
-      evidence: [templateEvidence, ...readEvidence, `missing from the template: ${listed(missing)}`],
+      evidence: [templateEvidence, ...readEvidence, ...alternativeEvidence, `missing from the template: ${listed(missing)}`],
       findings: missing.map((name) => {
-        const read = firstRead.get(name)!;
+        const read = uncoveredRead.get(name)!;
         return {
           title: 'Environment variable missing from the template',
           message: `${name} is read at ${at(read)} but is not listed in ${templateNames}.`,

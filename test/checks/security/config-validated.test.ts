@@ -61,6 +61,48 @@ describe('security.config-validated', () => {
     expect(mixed.findings[0]!.message).toContain('(DATABASE_URL, PORT)');
   });
 
+  it('counts guards through a const, returns and features turned off with a warning; the rest stays unchecked', async () => {
+    const result = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'src/server.ts': server.replace('Number(process.env.PORT)', "process.env['PORT'] ?? 3000"),
+      'src/controllers/auth.ts':
+        "const ACCESS_JWT_SECRET =\n  process.env['ACCESS_JWT_SECRET'] || process.env['JWT_SECRET'];\nconst REFRESH_JWT_SECRET = process.env['REFRESH_JWT_SECRET'];\n" +
+        "if (!ACCESS_JWT_SECRET) throw new Error('ACCESS_JWT_SECRET is required');\nif (!REFRESH_JWT_SECRET) {\n  throw new Error('REFRESH_JWT_SECRET is required');\n}\n",
+      'src/config/passport.ts':
+        "const GOOGLE_CLIENT_ID = process.env['GOOGLE_CLIENT_ID'];\nconst GOOGLE_CALLBACK_URL = process.env['GOOGLE_CALLBACK_URL'];\n" +
+        "if (!GOOGLE_CLIENT_ID || !GOOGLE_CALLBACK_URL) console.warn('Google login will not work.');\n" +
+        'if (GOOGLE_CLIENT_ID && GOOGLE_CALLBACK_URL) passport.use(new GoogleStrategy({ clientID: GOOGLE_CLIENT_ID, callbackURL: GOOGLE_CALLBACK_URL }, verify));\n',
+      'src/app/api/webhooks/stripe/route.ts':
+        "export async function POST(req: Request) {\n  const secret = process.env.STRIPE_WEBHOOK_SECRET;\n  if (!secret) return NextResponse.json({ error: 'Missing' }, { status: 500 });\n  return handle(req, secret);\n}\n",
+      'src/middlewares/cors.ts': "export const ALLOWED_ORIGINS = process.env['ALLOWED_ORIGINS']?.split(',') || [];\n",
+    });
+    expect(result.status).toBe('partial');
+    expect(result.findings[0]!.data).toEqual({
+      unchecked: ['ALLOWED_ORIGINS'],
+      guarded: ['ACCESS_JWT_SECRET', 'GOOGLE_CALLBACK_URL', 'GOOGLE_CLIENT_ID', 'JWT_SECRET', 'PORT', 'REFRESH_JWT_SECRET', 'STRIPE_WEBHOOK_SECRET'],
+    });
+  });
+
+  it('passes a Supabase Edge Function that answers without its optional webhook', async () => {
+    const result = await runCheckOn(configValidatedCheck, {
+      ...service,
+      'supabase/functions/n8n-chat/index.ts':
+        "Deno.serve(async (req) => {\n  const n8nWebhookUrl = Deno.env.get('N8N_WEBHOOK_URL');\n  if (!n8nWebhookUrl) {\n    return new Response(JSON.stringify({ reply: 'fallback' }), { headers });\n  }\n  return fetch(n8nWebhookUrl, { method: 'POST', body: await req.text() });\n});\n",
+    });
+    expect(result.status).toBe('pass');
+    expect(result.evidence[1]).toBe('Every variable has a default or is checked by hand, so a missing one falls back, stops the program or is handled where it is read (N8N_WEBHOOK_URL)');
+  });
+
+  it.each([
+    ['a presence test that only logs, before the value is used anyway', "const secret = process.env.JWT_SECRET;\nif (secret) console.log('signing on');\nexport const token = jwt.sign({}, secret);\n", ['JWT_SECRET']],
+    ['a const read but never tested', "const secret = process.env.JWT_SECRET;\nconst user = load();\nif (!user) throw new Error('no user');\n", ['JWT_SECRET']],
+    ['a fallback chain of env reads, which brings no default', 'export const secret = process.env.ACCESS_SECRET || process.env.JWT_SECRET;\n', ['ACCESS_SECRET', 'JWT_SECRET']],
+  ])('still reports %s', async (_name, code, unchecked) => {
+    const result = await runCheckOn(configValidatedCheck, { ...service, 'src/auth.ts': code });
+    expect(result.status).toBe('fail');
+    expect(result.findings[0]!.data).toEqual({ unchecked, guarded: [] });
+  });
+
   it('does not count validation or reads in tests', async () => {
     const result = await runCheckOn(configValidatedCheck, {
       ...service,

@@ -68,6 +68,23 @@ describe('security.env-example', () => {
     expect(result.evidence).toContain('not required, the code has a fallback wherever it reads them: CONCURRENCY, LOG_LEVEL, PORT');
   });
 
+  it('takes the names of one fallback chain as alternatives: one listed in the template is enough', async () => {
+    const auth = "const ACCESS_JWT_SECRET =\n  process.env['ACCESS_JWT_SECRET'] || process.env['JWT_SECRET'];\n";
+    const chain = await runCheckOn(envExampleCheck, { 'src/auth.ts': auth, '.env.example': 'ACCESS_JWT_SECRET=\n' });
+    expect(chain.status).toBe('pass');
+    expect(chain.evidence).toContain('read only as an alternative to a variable the template lists: JWT_SECRET');
+    const alsoAlone = await runCheckOn(envExampleCheck, { 'src/auth.ts': auth, 'src/legacy.ts': 'export const s = process.env.JWT_SECRET;\n', '.env.example': 'ACCESS_JWT_SECRET=\n' });
+    expect(alsoAlone.findings.map((finding) => finding.message)).toEqual(['JWT_SECRET is read at src/legacy.ts:1 but is not listed in .env.example.']);
+    const neither = await runCheckOn(envExampleCheck, { 'src/auth.ts': auth, '.env.example': 'DATABASE_URL=\n' });
+    expect(neither.findings.map((finding) => finding.message.split(' ')[0])).toEqual(['ACCESS_JWT_SECRET', 'JWT_SECRET']);
+  });
+
+  it('keeps reads in one expression that is not a fallback chain apart', async () => {
+    const result = await runCheckOn(envExampleCheck, { 'src/url.ts': 'export const url = process.env.API_HOST + process.env.API_PATH;\n', '.env.example': 'API_HOST=\n' });
+    expect(result.status).toBe('partial');
+    expect(result.findings.map((finding) => finding.message)).toEqual(['API_PATH is read at src/url.ts:1 but is not listed in .env.example.']);
+  });
+
   it('is not applicable when every variable has a fallback', async () => {
     const result = await runCheckOn(envExampleCheck, { 'src/server.ts': 'app.listen(process.env.PORT || 3000);' });
     expect(result.status).toBe('na');
