@@ -26,7 +26,8 @@ export const configValidatedCheck = defineCheck({
     'gives the rest of the code typed, trustworthy values. The check looks for a validation library ' +
     '(envalid, @t3-oss/env, znv, env-var, dotenv-safe, convict, @nestjs/config with a schema) or a schema ' +
     'applied to process.env (zod, valibot, yup, joi…), and otherwise for hand-written guards that stop the ' +
-    'program when a variable is missing.',
+    'program when a variable is missing, or that handle its absence where it is read (answer early, or ' +
+    'leave an optional feature off with a warning).',
   remediation:
     'Create one module (for example src/env.ts) that reads every environment variable the app uses, ' +
     'validates them with a schema, and exports the result; import it first thing at start-up and use it ' +
