@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDataWrites } from '../../src/analysis/extractors/data-writes.js';
+import { ts } from 'ts-morph';
+import { extractDataWrites, isDatabaseRead, storedValues, writeCallOf } from '../../src/analysis/extractors/data-writes.js';
+import { moduleBindings } from '../../src/analysis/extractors/module-bindings.js';
 import { sourceOf } from './source.js';
 
 const writesOf = (text: string) => extractDataWrites(sourceOf(text)).writes;
@@ -67,6 +69,14 @@ describe('data-writes extractor', () => {
     ]);
   });
 
+  it('records what the if conditions around a write pin one value to', () => {
+    const writes = writesOf(
+      "async function f(evt, other) {\n  if ((evt.type === 'a' || 'b' === evt.type) && other) await prisma.x.create({});\n  if (evt.type == 'c' || evt.kind === 'd' || evt.type === other) await prisma.y.create({});\n  if (evt.type === 1) await prisma.z.create({});\n}\n" +
+        "async function g(evt) {\n  if (evt.type === 'e') { evt.type = 'f'; await prisma.w.create({}); }\n}",
+    );
+    expect(writes.map((write) => write.guards)).toEqual([[{ subject: 'evt.type', values: ['"a"', '"b"'] }], [], [{ subject: 'evt.type', values: ['1'] }], []]);
+  });
+
   it('flags an update computed from a value read earlier, not atomic updates', () => {
     const [race] = writesOf('await prisma.account.update({ where: { id }, data: { balance: account.balance - amount } });');
     expect(race?.raceField).toBe('balance');
@@ -79,5 +89,52 @@ describe('data-writes extractor', () => {
     ]) {
       expect(writesOf(code)[0]?.raceField).toBeUndefined();
     }
+  });
+});
+
+describe('data-writes: stored values and reads', () => {
+  const parsed = (code: string) => {
+    const input = sourceOf(code);
+    const calls = input.nodes.ofKind(ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression) as (ts.CallExpression | ts.TaggedTemplateExpression)[];
+    return { input, calls, bindings: moduleBindings(ts, input.sourceFile, input.nodes.ofKind(ts.SyntaxKind.VariableDeclaration)) };
+  };
+  const storedText = (code: string) => {
+    const { input, calls, bindings } = parsed(code);
+    const write = calls.map((call) => writeCallOf(ts, input.sourceFile, call, bindings)).find((found) => found !== null)!;
+    return storedValues(ts, write).map((node) => node.getText(input.sourceFile));
+  };
+
+  it.each([
+    ['await prisma.user.update({ where: { id }, data: { name } });', ['data: { name }']],
+    ['await prisma.post.upsert({ where, create: a, update: b, select: { id: true } });', ['create: a', 'update: b']],
+    ['await prisma.user.delete({ where: { id } });', []],
+    ['await Post.destroy({ where: { id } });', []],
+    ['await User.update(values, { where: { id } });', ['values']],
+    ['await User.findByIdAndUpdate(id, { $set: changes });', ['$set: changes']],
+    ['await db.update(users).set({ name }).where(eq(users.id, id));', ['users', '{ name }']],
+    ["await supabase.from('t').insert(row).select();", ['row']],
+    ["await pool.query('INSERT INTO t (a, b) VALUES ($1, $2)', [a, b]);", ['[a, b]']],
+    ["await pool.query('DELETE FROM t WHERE id = $1', [id]);", []],
+    ['await sql`UPDATE t SET a = ${a} WHERE id = ${id}`;', ['a', 'id']],
+    ['await user.save();', ['user']],
+  ])('%s stores %j', (code, expected) => {
+    expect(storedText(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['await prisma.user.findUnique({ where: { id } });', true],
+    ["await supabase.from('t').select('*').eq('id', id).single();", true],
+    ["import { Collection } from './models';\nawait Collection.findByPk(id);", true],
+    ['await db.select().from(users).where(eq(users.id, id));', true],
+    ["await pool.query('SELECT * FROM t WHERE id = $1', [id]);", true],
+    ["await supabase.from('t').insert(row).select().single();", false],
+    ['await User.findOrCreate({ where: { email } });', false],
+    ['await stripe.customers.retrieve(id);', false],
+    ["headers.get('x');", false],
+    ['JSON.parse(text);', false],
+  ])('%s is a database read: %s', (code, expected) => {
+    const { calls, bindings } = parsed(code);
+    const outermost = calls.find((call) => !calls.some((other) => other !== call && other.pos <= call.pos && other.end >= call.end))!;
+    expect(isDatabaseRead(ts, outermost, bindings)).toBe(expected);
   });
 });

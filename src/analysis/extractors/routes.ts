@@ -1,9 +1,9 @@
 // Request boundaries declared in one file: Express/Koa/Fastify/Hono route registrations, the app and
 // router objects they hang off and where routers are mounted, Next.js route handlers and server
 // actions, Nest controller methods and tRPC procedures. For each handler it records the lines it
-// spans, which request inputs it reads and the validation attached to the route itself (middleware,
-// Fastify `schema`, tRPC `.input`); calls made inside the handler come from the other extractors and
-// are matched by line.
+// spans, which request inputs it reads and where they go (input-flow.ts), and the validation attached
+// to the route itself (middleware, Fastify `schema`, tRPC `.input`); calls made inside the handler come
+// from the other extractors and are matched by line.
 import type { ts as TS } from 'ts-morph';
 import { integrationsIn, matchesModule } from '../../knowledge/integrations/index.js';
 import {
@@ -21,6 +21,7 @@ import { endLineOf, lineOf } from '../syntax.js';
 import { chainText, moduleBindings, requiredModule, rootIdentifier, type BindingTable } from './module-bindings.js';
 import { FileRoutes } from './file-routes.js';
 import { handlerShapedFunctions } from './handler-functions.js';
+import { InputFlows, type InputFlow } from './input-flow.js';
 import { nestControllerRoutes } from './nest-controllers.js';
 import { hasExportModifier, isFunctionNode, stringLiteralText } from './node-shapes.js';
 
@@ -32,6 +33,12 @@ export interface HandlerInfo {
   reads: string[];
   /** The handler calls something that looks like a database (for readiness probes). */
   touchesDatabase: boolean;
+}
+
+/** Where a handler's input goes (see input-flow.ts), by the handler's lines. */
+export interface HandlerInput extends InputFlow {
+  startLine: number;
+  endLine: number;
 }
 
 export interface RouteRecord {
@@ -84,6 +91,8 @@ export interface RoutesExtract {
   sharedValidation: { receiver: string; line: number; label: string }[];
   /** Functions shaped like request handlers (first parameter `req`, `ctx`, …), for routes in other files that name them. */
   handlers: NamedHandler[];
+  /** For each handler that reads input: the writes that store it, the calls it is handed to, a webhook signature check. */
+  inputs: HandlerInput[];
 }
 
 /** Route middleware that validates the request, from the validation libraries' knowledge. */
@@ -93,7 +102,7 @@ const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration)
 
 
 class RouteCollector {
-  readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], sharedValidation: [], handlers: [] };
+  readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], sharedValidation: [], handlers: [], inputs: [] };
   private readonly pending = new Map<TS.Node, HandlerInfo>();
   private readonly bindings: BindingTable;
   private readonly localFunctions = new Map<string, TS.Node>();
@@ -487,12 +496,16 @@ class RouteCollector {
     }
   }
 
-  /** Fills in what each handler reads and whether it touches a database. */
+  /** Fills in what each handler reads, whether it touches a database and where its input goes. */
   fillHandlerBodies(): void {
     if (this.pending.size === 0) return;
     this.readsFromProperties();
     this.readsAndQueriesFromCalls();
     this.readsFromDestructuring();
+    let flows: InputFlows | undefined;
+    for (const [node, { startLine, endLine, reads }] of this.pending) {
+      if (reads.length > 0 && isFunctionNode(this.ts, node)) this.result.inputs.push({ startLine, endLine, ...(flows ??= new InputFlows(this.input)).of(node) });
+    }
   }
 
   run(): RoutesExtract {

@@ -10,10 +10,19 @@ import { databaseInUse, isScriptPath } from './database-in-use.js';
 /** ORMs whose models are PascalCase classes with static write methods (`User.create`). */
 const MODEL_ORMS = new Set(['sequelize', 'mongoose', 'typeorm']);
 
-/** Two writes can run in one call of the function: not in different branches, and the first's path does not exit before the second. */
+/** The `if`s around the two writes pin one value to literals they do not share (`type === 'created'` and `type === 'deleted'`). */
+function exclusiveGuards(a: DataWrite, b: DataWrite): boolean {
+  return a.guards.some((guard) => b.guards.some((other) => other.subject === guard.subject && !other.values.some((value) => guard.values.includes(value))));
+}
+
+/**
+ * Two writes can run in one call of the function: not in different branches, not under conditions
+ * that exclude each other, and the first's path does not exit before the second.
+ */
 function runTogether(a: DataWrite, b: DataWrite): boolean {
   const [first, second] = a.line <= b.line ? [a, b] : [b, a];
   if (first.exitLine !== null && second.line > first.exitLine) return false;
+  if (exclusiveGuards(first, second)) return false;
   const sides = new Map(first.branches.map((key) => [key.slice(0, key.lastIndexOf(':')), key]));
   return !second.branches.some((key) => {
     const other = sides.get(key.slice(0, key.lastIndexOf(':')));

@@ -5,6 +5,120 @@ import { expectCase, expressPrisma, LIBRARY, manifest, type Case } from './apps.
 const express = (routes: string, extra: Record<string, string> = {}) =>
   expressPrisma({ 'src/app.ts': `import express from 'express';\nimport { z } from 'zod';\nconst app = express();\n${routes}\napp.listen(3000);\n`, ...extra }, { zod: '^3.0.0' });
 
+const nextRoute = (handler: string, extra: Record<string, string> = {}) => ({
+  'package.json': manifest({ next: '^14.0.0', '@prisma/client': '^5.0.0', stripe: '^14.0.0', svix: '^1.0.0' }),
+  'app/api/hook/route.ts': `import { NextResponse } from 'next/server';\nimport { prisma } from '@/lib/db';\nimport { stripe } from '@/lib/stripe';\n${handler}\n`,
+  ...extra,
+});
+
+// A path parameter picks the record to touch; it counts only once a write stores it.
+const pathParameterCases: Case[] = [
+  {
+    name: 'a DELETE by a coerced path id, with an ownership check, takes no input that can be stored',
+    files: express("app.delete('/notes/:id', async (req, res) => {\n  const id = parseInt(req.params.id);\n  const note = await prisma.note.findUnique({ where: { id } });\n  if (!note || note.userId !== req.user.id) return res.status(403).json({ error: 'forbidden' });\n  await prisma.note.delete({ where: { id } });\n  res.json(note);\n});"),
+    status: 'pass',
+    says: ['0 take input that can be stored', '1 handler(s) use their input only to find, check or remove records'],
+  },
+  {
+    name: 'a DELETE through a model found by the path id (Sequelize) is not counted',
+    files: express("import { Collection } from './models/Collection';\napp.delete('/collections/:id', async (req, res) => {\n  const collection = await Collection.findByPk(Number(req.params.id));\n  if (!collection) return res.sendStatus(404);\n  await collection.destroy();\n  res.sendStatus(204);\n});"),
+    status: 'pass',
+  },
+  {
+    name: 'near miss: a PUT by path id that also stores the body stays a candidate',
+    files: express("app.put('/notes/:id', async (req, res) => {\n  const id = Number(req.params.id);\n  await prisma.note.update({ where: { id }, data: { text: req.body.text } });\n  res.sendStatus(204);\n});"),
+    status: 'fail',
+    says: ['PUT /notes/:id (src/app.ts:4) reads params, body without a schema and writes: prisma.note.update (src/app.ts:6)'],
+  },
+  {
+    name: 'near miss: a path parameter that becomes part of the record stays a candidate',
+    files: express("app.post('/posts/:id/likes', async (req, res) => {\n  await prisma.like.create({ data: { postId: req.params.id, at: new Date() } });\n});"),
+    status: 'fail',
+    says: ['reads params without a schema and writes: prisma.like.create'],
+  },
+];
+
+// A payload whose provider signature the handler checks was signed by the provider.
+const webhookCases: Case[] = [
+  {
+    name: 'a Stripe webhook that checks the signature over the raw body counts as validated',
+    files: nextRoute("export async function POST(req: Request) {\n  const body = await req.text();\n  const signature = req.headers.get('stripe-signature')!;\n  const event = stripe.webhooks.constructEvent(body, signature, process.env.STRIPE_WEBHOOK_SECRET!);\n  if (event.type === 'checkout.session.completed') await prisma.order.create({ data: { sessionId: event.data.object.id } });\n  return NextResponse.json({ received: true });\n}"),
+    status: 'pass',
+    says: ["1 webhook handler(s) check the provider's signature over the payload", 'POST /api/hook (app/api/hook/route.ts:4) by stripe.webhooks.constructEvent() at line 7'],
+  },
+  {
+    name: 'a Clerk webhook verified with svix counts as validated',
+    files: nextRoute("import { Webhook } from 'svix';\nexport async function POST(req: Request) {\n  const payload = JSON.stringify(await req.json());\n  const wh = new Webhook(process.env.CLERK_WEBHOOK_SECRET!);\n  const evt = wh.verify(payload, { 'svix-id': req.headers.get('svix-id')! }) as any;\n  await prisma.user.upsert({ where: { id: evt.data.id }, update: { email: evt.data.email }, create: { id: evt.data.id, email: evt.data.email } });\n  return new Response('ok');\n}"),
+    status: 'pass',
+    says: ['by wh.verify() at line 8'],
+  },
+  {
+    name: 'near miss: a webhook route that reads json and never checks a signature stays reported',
+    files: nextRoute("export async function POST(req: Request) {\n  const event = await req.json();\n  await prisma.order.create({ data: { sessionId: event.data.object.id } });\n  return NextResponse.json({ received: true });\n}"),
+    status: 'fail',
+    says: ['POST /api/hook (app/api/hook/route.ts:4) reads json without a schema and writes: prisma.order.create'],
+  },
+  {
+    name: 'near miss: verify() on an object no webhook library made is not a signature check',
+    files: nextRoute("import { Verifier } from './verifier';\nexport async function POST(req: Request) {\n  const body = await req.json();\n  const checked = new Verifier('k').verify(body);\n  await prisma.order.create({ data: checked });\n  return new Response('ok');\n}"),
+    status: 'fail',
+  },
+];
+
+// Writes that store only values the server made: the request input is a lookup key.
+const serverValueCases: Case[] = [
+  {
+    name: 'a cancel that stores only a timestamp, with the body id used as a lookup key after an ownership check',
+    files: nextRoute("export async function POST(req: Request) {\n  const { subscriptionId } = await req.json();\n  const subscription = await prisma.subscription.findUnique({ where: { id: subscriptionId } });\n  if (!subscription || subscription.userId !== 'me') return NextResponse.json({ error: 'forbidden' }, { status: 403 });\n  await stripe.subscriptions.update(subscription.stripeSubscriptionId, { cancel_at_period_end: true });\n  await prisma.subscription.update({ where: { id: subscriptionId }, data: { cancelledAt: new Date() } });\n  return NextResponse.json({ success: true });\n}"),
+    status: 'pass',
+    says: ['1 handler(s) use their input only to find, check or remove records'],
+  },
+  {
+    name: 'a checkout that caches the provider customer id and stores nothing from the body',
+    files: nextRoute("export async function POST(req: Request) {\n  const body = await req.json();\n  const tier = await prisma.tier.findUnique({ where: { id: body.tierId } });\n  const user = await getCurrentUser();\n  let customerId = user.stripeCustomerId;\n  if (!customerId) {\n    const customer = await stripe.customers.create({ email: user.email });\n    customerId = customer.id;\n    await prisma.user.update({ where: { id: user.id }, data: { stripeCustomerId: customerId } });\n  }\n  const session = await stripe.checkout.sessions.create({ customer: customerId, line_items: [{ price: tier.stripePriceId }] });\n  return NextResponse.json({ url: session.url });\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'near miss: a body field among server values in the stored data stays reported',
+    files: nextRoute("export async function POST(req: Request) {\n  const { vendorId, reason } = await req.json();\n  await prisma.vendor.update({ where: { id: vendorId }, data: { status: 'REJECTED', reviewedAt: new Date(), rejectionReason: reason ?? null } });\n  return NextResponse.json({ success: true });\n}"),
+    status: 'fail',
+    says: ['reads json without a schema and writes: prisma.vendor.update'],
+  },
+  {
+    name: 'near miss: a body value put into the data object after it was declared stays reported',
+    files: express("app.patch('/profile', async (req, res) => {\n  const data: Record<string, unknown> = { updatedAt: new Date() };\n  if (req.body.name) data.name = req.body.name;\n  await prisma.user.update({ where: { id: req.user.id }, data });\n  res.sendStatus(204);\n});"),
+    status: 'fail',
+    says: ['writes: prisma.user.update'],
+  },
+  {
+    name: 'near miss: a record found by id, given body values and saved, stays reported',
+    files: express("import { Post } from './models/post';\napp.put('/posts/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  post.title = req.body.title;\n  await post.save();\n  res.json(post);\n});"),
+    status: 'fail',
+    says: ['writes: post.save'],
+  },
+  {
+    name: 'near miss: server-only writes, but the body goes to a helper that may store it, stays reported',
+    files: express("import { saveProfile } from './profiles';\napp.post('/profile', async (req, res) => {\n  await prisma.audit.create({ data: { at: new Date() } });\n  await saveProfile(req.user.id, req.body);\n  res.sendStatus(204);\n});"),
+    status: 'fail',
+    says: ['reads body without a schema and hands it to saveProfile (src/app.ts:7)'],
+  },
+];
+
+// A login checks credentials; it counts only when the submitted values are stored or handed on.
+const loginCases: Case[] = [
+  {
+    name: 'a login that only looks the user up, compares the password and signs a token is not counted',
+    files: express("import bcrypt from 'bcryptjs';\nimport jwt from 'jsonwebtoken';\napp.post('/login', async (req, res) => {\n  const { email, password } = req.body;\n  const user = await prisma.user.findUnique({ where: { email } });\n  if (!user || !(await bcrypt.compare(password, user.passwordHash))) return res.status(401).json({ error: 'Invalid credentials' });\n  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });\n  res.cookie('token', jwt.sign({ sub: user.id }, 'secret')).json({ id: user.id });\n});"),
+    status: 'pass',
+  },
+  {
+    name: 'near miss: a login that records the submitted email stays reported',
+    files: express("app.post('/login', async (req, res) => {\n  const { email } = req.body;\n  await prisma.loginAttempt.create({ data: { email, at: new Date() } });\n  res.sendStatus(401);\n});"),
+    status: 'fail',
+    says: ['writes: prisma.loginAttempt.create'],
+  },
+];
+
 const cases: Case[] = [
   {
     name: 'body parsed with zod before the write',
@@ -69,12 +183,12 @@ const cases: Case[] = [
     name: 'tRPC mutations with and without .input',
     files: {
       'package.json': manifest({ '@trpc/server': '^10.0.0', zod: '^3.0.0', '@prisma/client': '^5.0.0' }),
-      'src/router.ts': "export const appRouter = router({\n  create: publicProcedure.input(z.object({ name: z.string() })).mutation(async ({ input }) => prisma.post.create({ data: input })),\n  remove: publicProcedure.mutation(async ({ input }) => prisma.post.delete({ where: { id: input } })),\n});\n",
+      'src/router.ts': "export const appRouter = router({\n  create: publicProcedure.input(z.object({ name: z.string() })).mutation(async ({ input }) => prisma.post.create({ data: input })),\n  rename: publicProcedure.mutation(async ({ input }) => prisma.post.update({ where: { id: input.id }, data: { title: input.title } })),\n  remove: publicProcedure.mutation(async ({ input }) => prisma.post.delete({ where: { id: input } })),\n});\n",
     },
     status: 'partial',
     score: 0.5,
     findings: 1,
-    says: ['mutation remove'],
+    says: ['mutation rename', '1 handler(s) use their input only to find, check or remove records'],
   },
   {
     name: 'Nest DTOs with a global ValidationPipe',
@@ -146,6 +260,10 @@ const cases: Case[] = [
     status: 'fail',
     says: ['ALL /functions/v1/save-lead (supabase/functions/save-lead/index.ts:2) reads json without a schema and writes: supabase.from().insert'],
   },
+  ...pathParameterCases,
+  ...webhookCases,
+  ...serverValueCases,
+  ...loginCases,
   { name: 'GET handlers only', files: express("app.get('/users/:id', async (req, res) => res.json(await prisma.user.findUnique({ where: { id: req.params.id } })));"), status: 'pass', says: ['no handler passes request input to a write'] },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },
   { name: 'a service with no request handlers in code', files: { 'package.json': manifest({ express: '^4.0.0' }), 'src/index.ts': 'export {};\n' }, status: 'na', says: ['no request handlers'] },
@@ -159,10 +277,34 @@ describe('data.input-validation severity', () => {
   it.each([
     ['a body written unchecked', "app.post('/users', async (req, res) => {\n  await prisma.user.create({ data: req.body });\n});", 'high'],
     ['a body read unchecked, no write seen', "app.post('/mail', async (req, res) => {\n  send(req.body.to);\n});", 'medium'],
-    ['only a path parameter picking the record to delete', "app.delete('/articles/:slug', async (req, res) => {\n  await prisma.article.delete({ where: { slug: req.params.slug } });\n});", 'low'],
+    ['a path parameter stored in a record', "app.post('/articles/:slug/views', async (req, res) => {\n  await prisma.view.create({ data: { slug: req.params.slug } });\n});", 'low'],
     ['a path parameter beside a body', "app.put('/users/:id', async (req, res) => {\n  await prisma.user.update({ where: { id: req.params.id }, data: req.body });\n});", 'high'],
   ])('%s is %s', async (_name, routes, severity) => {
     const result = await expectCase(inputValidationCheck, { name: '', files: express(routes), status: 'fail' });
     expect(result.findings.map((finding) => finding.severity)).toEqual([severity]);
+  });
+});
+
+describe('data.input-validation wording', () => {
+  it('says what was seen when the input goes to a webhook, not to a database', async () => {
+    const result = await expectCase(inputValidationCheck, {
+      name: '',
+      files: {
+        'package.json': manifest({ react: '^18.0.0', 'react-dom': '^18.0.0', '@supabase/supabase-js': '^2.0.0' }, { devDependencies: { vite: '^5.0.0' } }),
+        'supabase/functions/chat/index.ts': "Deno.serve(async (req) => {\n  const { message, session_id } = await req.json();\n  const reply = await fetch(Deno.env.get('WEBHOOK_URL')!, { method: 'POST', body: JSON.stringify({ message, session_id }) });\n  return new Response(await reply.text());\n});\n",
+      },
+      status: 'fail',
+    });
+    const [finding] = result.findings;
+    expect(finding?.title).toBe('Request input is passed on without schema validation');
+    expect(finding?.message).toBe(
+      'ALL /functions/v1/chat (supabase/functions/chat/index.ts:1) reads json without a schema and hands it to fetch (supabase/functions/chat/index.ts:3), which this check cannot follow; no database write of it was seen.',
+    );
+    expect(finding?.severity).toBe('medium');
+  });
+
+  it('keeps the database wording when a write stores the input', async () => {
+    const result = await expectCase(inputValidationCheck, { name: '', files: express("app.post('/users', async (req, res) => {\n  await prisma.user.create({ data: req.body });\n});"), status: 'fail' });
+    expect(result.findings[0]?.title).toBe('Request input reaches the database without schema validation');
   });
 });

@@ -69,6 +69,42 @@ const cases: Case[] = [
     status: 'pass',
   },
   {
+    name: 'writes under ifs that pin one value to different literals never run together (a webhook per event type)',
+    files: route("export async function onEvent(evt) {\n  const eventType = evt.type;\n  if (eventType === 'user.created' || eventType === 'user.updated') {\n    await prisma.user.upsert({ where: { id: evt.data.id }, update: {}, create: {} });\n  }\n  if (eventType === 'user.deleted') {\n    await prisma.user.delete({ where: { id: evt.data.id } });\n  }\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'writes in different cases of one switch never run together',
+    files: route("export async function onEvent(event) {\n  switch (event.type) {\n    case 'paid': await prisma.order.update({ where: {}, data: { paid: true } }); break;\n    case 'refunded': await prisma.refund.create({ data: {} }); break;\n  }\n}"),
+    status: 'pass',
+  },
+  {
+    name: 'near miss: two writes in the same pinned branch still run together',
+    files: route("export async function onEvent(evt) {\n  if (evt.type === 'user.deleted') {\n    await prisma.session.deleteMany({ where: { userId: evt.data.id } });\n    await prisma.user.delete({ where: { id: evt.data.id } });\n  }\n}"),
+    status: 'fail',
+    says: ['onEvent writes 2 times'],
+  },
+  {
+    name: 'near miss: a write before the if and one inside it still run together',
+    files: route("export async function onEvent(evt) {\n  await prisma.event.create({ data: { type: evt.type } });\n  if (evt.type === 'user.deleted') await prisma.user.delete({ where: { id: evt.data.id } });\n}"),
+    status: 'fail',
+  },
+  {
+    name: 'near miss: conditions that share a literal can both hold',
+    files: route("export async function onEvent(type) {\n  if (type === 'created' || type === 'updated') await prisma.user.upsert({ where: {}, update: {}, create: {} });\n  if (type === 'updated') await prisma.audit.create({ data: {} });\n}"),
+    status: 'fail',
+  },
+  {
+    name: 'near miss: conditions on different values can both hold',
+    files: route("export async function onEvent(type, source) {\n  if (type === 'created') await prisma.user.create({ data: {} });\n  if (source === 'admin') await prisma.audit.create({ data: {} });\n}"),
+    status: 'fail',
+  },
+  {
+    name: 'near miss: a tested value reassigned between the ifs can pass both',
+    files: route("export async function advance(order) {\n  let status = order.status;\n  if (status === 'paid') {\n    await prisma.order.update({ where: { id: order.id }, data: { status: 'shipped' } });\n    status = 'shipped';\n  }\n  if (status === 'shipped') await prisma.shipment.create({ data: { orderId: order.id } });\n}"),
+    status: 'fail',
+  },
+  {
     name: 'a clean-up write before a throw does not pair with the writes after it',
     files: route("export async function verify(record) {\n  if (record.expired) {\n    await prisma.token.update({ where: {}, data: {} });\n    throw new Error('expired');\n  }\n  await prisma.$transaction(async (tx) => {\n    await tx.user.update({ where: {}, data: {} });\n    await tx.token.update({ where: {}, data: {} });\n  });\n}"),
     status: 'pass',
