@@ -1,7 +1,9 @@
 // Whether an expression is the caller's input: read from the request (`req.body.url`,
 // `await request.json()`, `searchParams.get('url')`) directly or through the local names a handler
 // gives it (`const { url } = body`). Only copies and parts of the input count: a value computed from
-// it (`await db.find(body.id)`) is the program's own.
+// it (`await db.find(body.id)`) is the program's own. Narrower than input-flow.ts, which follows
+// everything built from a handler's parameters (its own URL and headers too) to tell what is stored:
+// an address built from the request's own URL (`new URL('/api', req.url)`) is no forgery.
 import type { ts as TS } from 'ts-morph';
 import { chainText, rootIdentifier } from './module-bindings.js';
 
