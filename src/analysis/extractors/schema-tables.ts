@@ -1,6 +1,8 @@
-// Table definitions written in code: Drizzle `pgTable/mysqlTable/sqliteTable('users', { … })` and
-// Mongoose `new Schema({ … })`, with the columns' unique, required and reference markers, so that
-// the constraints check can read schemas that never become SQL files in the repository.
+// Table definitions written in code: Drizzle `pgTable/mysqlTable/sqliteTable('users', { … })`,
+// Mongoose `new Schema({ … })`, Sequelize models (`sequelize.define`, `Model.init`) and Sequelize
+// migrations (`queryInterface.createTable`, `addIndex`, `addConstraint`), with the columns' unique,
+// required and reference markers, so that the constraints check can read schemas that never become
+// SQL files in the repository.
 import type { ts as TS } from 'ts-morph';
 import { REFERENCE_COLUMN } from '../../knowledge/integrations/schema-conventions.js';
 import type { FileExtractor, SourceInput } from '../extractor.js';
@@ -14,7 +16,11 @@ export interface CodeColumn {
   line: number;
   unique: boolean;
   required: boolean;
-  /** Drizzle `.references()`; null for Mongoose (MongoDB has no foreign keys) and for columns not named like references. */
+  /**
+   * Drizzle `.references()`, Sequelize `references:`; null for Mongoose (MongoDB has no foreign keys),
+   * for Sequelize models (associations may add the key when the schema is synced), and for columns
+   * not named like references.
+   */
   foreignKey: boolean | null;
 }
 
@@ -110,12 +116,97 @@ function mongooseColumns(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.NewE
   return columns;
 }
 
+/** An option of an object literal: `unique: true` → the `true` node. */
+function option(ts: typeof TS, options: TS.Expression | undefined, name: string): TS.Expression | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  for (const property of options.properties) if (ts.isPropertyAssignment(property) && propertyName(ts, property) === name) return property.initializer;
+  return undefined;
+}
+
+const isTrue = (ts: typeof TS, node: TS.Expression | undefined): boolean => node?.kind === ts.SyntaxKind.TrueKeyword;
+const isFalse = (ts: typeof TS, node: TS.Expression | undefined): boolean => node?.kind === ts.SyntaxKind.FalseKeyword;
+
+/**
+ * Sequelize attributes (`email: { type: DataTypes.STRING, unique: true, allowNull: false }`). In a
+ * migration the table is what the database gets, so a reference-named column without `references`
+ * has no foreign key; in a model that is unknown.
+ */
+function sequelizeColumns(ts: typeof TS, sourceFile: TS.SourceFile, table: string, shape: TS.ObjectLiteralExpression, migration: boolean): CodeColumn[] {
+  const columns: CodeColumn[] = [];
+  for (const property of shape.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const field = propertyName(ts, property);
+    if (field === null) continue;
+    const options = property.initializer;
+    const primary = isTrue(ts, option(ts, options, 'primaryKey'));
+    const unique = option(ts, options, 'unique');
+    const references = option(ts, options, 'references') !== undefined;
+    columns.push({
+      table,
+      field,
+      line: lineOf(sourceFile, property),
+      unique: primary || (unique !== undefined && !isFalse(ts, unique)),
+      required: primary || isFalse(ts, option(ts, options, 'allowNull')),
+      foreignKey: references ? true : migration && !primary && REFERENCE_COLUMN.test(field) ? false : null,
+    });
+  }
+  return columns;
+}
+
+/** `addIndex('users', ['email'], { unique: true })`, `addConstraint('users', { fields: ['email'], type: 'unique' })`: one-column unique indexes and foreign keys added later. */
+function sequelizeLaterConstraints(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallExpression, method: string, table: string): CodeColumn[] {
+  const [, second, third] = call.arguments;
+  const options = method === 'addIndex' && second && ts.isArrayLiteralExpression(second) ? third : second;
+  const fields = method === 'addIndex' && second && ts.isArrayLiteralExpression(second) ? second : option(ts, options, 'fields');
+  if (!fields || !ts.isArrayLiteralExpression(fields) || fields.elements.length !== 1) return [];
+  const field = stringLiteralText(ts, fields.elements[0]!);
+  const type = stringLiteralText(ts, option(ts, options, 'type'));
+  const unique = method === 'addIndex' ? isTrue(ts, option(ts, options, 'unique')) : type?.toLowerCase() === 'unique';
+  const foreignKey = method === 'addConstraint' && type?.toLowerCase() === 'foreign key';
+  if (field === null || (!unique && !foreignKey)) return [];
+  return [{ table, field, line: lineOf(sourceFile, call), unique, required: false, foreignKey: foreignKey ? true : null }];
+}
+
+/** Sequelize models and migrations in the file. */
+function sequelizeTables(ts: typeof TS, sourceFile: TS.SourceFile, calls: readonly TS.CallExpression[], models: boolean): CodeColumn[] {
+  const columns: CodeColumn[] = [];
+  for (const call of calls) {
+    const callee = chainText(ts, call.expression);
+    const [first, second] = call.arguments;
+    const migration = /^\w*[qQ]ueryInterface\.(createTable|addIndex|addConstraint)$/.exec(callee);
+    if (migration) {
+      const table = first ? stringLiteralText(ts, first) : null;
+      if (table === null) continue;
+      if (migration[1] === 'createTable' && second && ts.isObjectLiteralExpression(second)) columns.push(...sequelizeColumns(ts, sourceFile, table, second, true));
+      else if (migration[1] !== 'createTable') columns.push(...sequelizeLaterConstraints(ts, sourceFile, call, migration[1]!, table));
+      continue;
+    }
+    if (!models) continue;
+    // `sequelize.define('User', { … })`
+    if (/\.define$/.test(callee) && first && second && ts.isObjectLiteralExpression(second)) {
+      const table = stringLiteralText(ts, first);
+      if (table !== null) columns.push(...sequelizeColumns(ts, sourceFile, stringLiteralText(ts, option(ts, call.arguments[2], 'tableName')) ?? table, second, false));
+    }
+    // `User.init({ … }, { sequelize, tableName: 'users' })`
+    if (/^\w+\.init$/.test(callee) && first && ts.isObjectLiteralExpression(first) && second && ts.isObjectLiteralExpression(second)) {
+      const table = stringLiteralText(ts, option(ts, second, 'tableName')) ?? callee.slice(0, -'.init'.length);
+      columns.push(...sequelizeColumns(ts, sourceFile, table, first, false));
+    }
+  }
+  return columns;
+}
+
 export function extractSchemaTables(input: SourceInput): SchemaTablesExtract {
   const { ts, sourceFile, nodes } = input;
   const bindings = moduleBindings(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.VariableDeclaration));
   const columns: CodeColumn[] = [];
-  // Both kinds of table below are declared through a binding of their library; most files have none.
-  if (![...bindings.values()].some((binding) => binding.module.startsWith('drizzle-orm') || binding.module === 'mongoose')) return { columns };
+  const modules = new Set([...bindings.values()].map((binding) => binding.module));
+  // Sequelize migrations import nothing: `up(queryInterface, Sequelize)` receives what they use.
+  const migration = input.text.includes('queryInterface');
+  const sequelize = modules.has('sequelize') || modules.has('sequelize-typescript');
+  if (sequelize || migration) columns.push(...sequelizeTables(ts, sourceFile, nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[], sequelize));
+  // The other kinds of table are declared through a binding of their library; most files have none.
+  if (![...modules].some((module) => module.startsWith('drizzle-orm') || module === 'mongoose')) return { columns };
   for (const node of nodes.ofKind(ts.SyntaxKind.CallExpression) as TS.CallExpression[]) {
     const callee = node.expression;
     const name = ts.isIdentifier(callee) ? callee.text : null;

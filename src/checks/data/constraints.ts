@@ -32,7 +32,7 @@ export const constraintsCheck = defineCheck({
     const use = databaseInUse(project, integrations, database);
     if (!use.inUse) return { status: 'na', evidence: [], reason: use.reason };
     if (database.fields.length === 0) {
-      return { status: 'unknown', evidence: use.evidence, reason: 'no schema definition to read (Prisma schema or SQL migrations); constraints kept elsewhere cannot be seen' };
+      return { status: 'unknown', evidence: use.evidence, reason: 'no schema definition to read (Prisma schema, SQL migrations, Drizzle tables, Mongoose schemas, Sequelize models or migrations); constraints kept elsewhere cannot be seen' };
     }
     // The latest definition of a column wins (a later migration may add the unique index).
     const columns = new Map<string, SchemaField>();
