@@ -264,6 +264,22 @@ const cases: Case[] = [
   ...webhookCases,
   ...serverValueCases,
   ...loginCases,
+  {
+    name: 'unknown, not a pass, when most handlers that change data cannot be followed',
+    files: {
+      'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }),
+      'app.js': "const express = require('express');\nconst posts = require('./controllers/posts');\nconst app = express();\napp.post('/posts', wrap(posts.create));\napp.put('/posts/:id', wrap(posts.update));\napp.listen(3000);\n",
+      'controllers/posts.js': "const Post = require('../models/post');\nmodule.exports.create = async (req, res) => { await Post.create(req.body); res.redirect('/'); };\nmodule.exports.update = async (req, res) => { await Post.findByIdAndUpdate(req.params.id, req.body); res.redirect('/'); };\n",
+    },
+    status: 'unknown',
+    says: ['2 of the 2 handlers that change data are defined where they cannot be followed'],
+  },
+  {
+    name: 'near miss: one handler that cannot be followed among followed ones leaves the pass',
+    files: express("app.post('/a/:id/archive', async (req, res) => { await prisma.a.update({ where: { id: Number(req.params.id) }, data: { archived: true } }); res.sendStatus(204); });\napp.delete('/b/:id', async (req, res) => { await prisma.b.delete({ where: { id: Number(req.params.id) } }); res.sendStatus(204); });\napp.post('/c', wrap(external.create));"),
+    status: 'pass',
+    says: ['0 take input that can be stored', '1 handler(s) defined where they cannot be followed'],
+  },
   { name: 'GET handlers only', files: express("app.get('/users/:id', async (req, res) => res.json(await prisma.user.findUnique({ where: { id: req.params.id } })));"), status: 'pass', says: ['no handler passes request input to a write'] },
   { name: 'a library', files: LIBRARY, status: 'na', says: ['library'] },
   { name: 'a service with no request handlers in code', files: { 'package.json': manifest({ express: '^4.0.0' }), 'src/index.ts': 'export {};\n' }, status: 'na', says: ['no request handlers'] },
