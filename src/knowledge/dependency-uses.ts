@@ -84,6 +84,7 @@ export const IMPLIED_BY: Readonly<Record<string, readonly string[]>> = {
   prisma: ['@prisma/client'],
   vue: ['nuxt', '@vue/cli-service'],
   'reflect-metadata': ['typeorm', '@nestjs/core', 'inversify', 'type-graphql'],
+  prettier: ['eslint-plugin-prettier', 'prettier-eslint', 'pretty-quick'],
 };
 
 /** Files whose presence means a package is used though nothing imports it. */

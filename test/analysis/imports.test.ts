@@ -70,7 +70,9 @@ describe('exports extractor', () => {
     ["export { x as y } from './m';", [['y', 're-export', false]]],
     ["export * as ns from './m';", [['ns', 're-export', false]]],
     ["export * from './m';", [['*', 'star', false]]],
-    ['module.exports = { a };', [['default', 'default', false]]],
+    ['module.exports = { a, b: 1, c() {} };', [['a', 'named', false], ['b', 'named', false], ['c', 'named', false]]],
+    ['module.exports = { ...base, a };', [['default', 'default', false]]],
+    ['module.exports = createApp();', [['default', 'default', false]]],
     ['exports.run = () => 1; module.exports.stop = 2;', [['run', 'named', false], ['stop', 'named', false]]],
   ])('%s', (code, expected) => {
     expect(exportsOf(code).map((e) => [e.name, e.kind, e.typeOnly])).toEqual(expected);

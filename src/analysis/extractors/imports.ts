@@ -23,6 +23,8 @@ export interface ExportRecord {
   line: number;
   typeOnly: boolean;
   kind: ExportKind;
+  /** A property of `module.exports = { … }`: a default import of the module (ESM interop) gets it too. */
+  ofCommonJsObject?: true;
 }
 
 export interface ImportsExtract {
@@ -222,7 +224,12 @@ function visitExpressions(ts: typeof TS, sf: TS.SourceFile, nodes: SourceInput['
   for (const node of nodes.ofKind(ts.SyntaxKind.BinaryExpression) as TS.BinaryExpression[]) {
     if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const exported = commonJsExportName(ts, node.left);
-    if (exported !== null) {
+    if (exported === null) continue;
+    // `module.exports = { a, b }` exports a and b, which callers take by name: `const { a } = require(…)`.
+    const properties = exported === 'default' ? objectExportNames(ts, node.right) : null;
+    if (properties) {
+      for (const name of properties) result.exports.push({ name, line: lineOf(sf, node), typeOnly: false, kind: 'named', ofCommonJsObject: true });
+    } else {
       result.exports.push({ name: exported, line: lineOf(sf, node), typeOnly: false, kind: exported === 'default' ? 'default' : 'named' });
     }
   }
@@ -242,6 +249,18 @@ function loadedByUrl(ts: typeof TS, node: TS.NewExpression): string | null {
     ts.isMetaProperty(second.expression) &&
     second.name.text === 'url';
   return callee.text === 'URL' && metaUrl ? specifier : null;
+}
+
+/** The keys of an object literal, or null when one cannot be read (a spread, a computed key). */
+function objectExportNames(ts: typeof TS, value: TS.Expression): string[] | null {
+  if (!ts.isObjectLiteralExpression(value) || value.properties.length === 0) return null;
+  const names: string[] = [];
+  for (const property of value.properties) {
+    const name = ts.isSpreadAssignment(property) ? undefined : property.name;
+    if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name))) return null;
+    names.push(name.text);
+  }
+  return names;
 }
 
 /** `module.exports = …` → 'default'; `module.exports.x = …` / `exports.x = …` → 'x'. */

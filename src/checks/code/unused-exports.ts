@@ -43,7 +43,8 @@ export const unusedExportsCheck = defineCheck({
       for (const exported of importsOf(file).exports) {
         if (exported.typeOnly || (exported.kind !== 'named' && exported.kind !== 'default')) continue;
         total++;
-        if (!used.has(exported.name)) unused.push({ file: file.path, name: exported.name, line: exported.line });
+        if (used.has(exported.name) || (exported.ofCommonJsObject && used.has('default'))) continue;
+        unused.push({ file: file.path, name: exported.name, line: exported.line });
       }
     }
     if (total === 0) return { status: 'na', evidence: [], reason: 'No exports outside entry points to check.' };

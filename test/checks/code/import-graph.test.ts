@@ -105,6 +105,16 @@ describe('code.unused-files', () => {
     expect(result.findings.map((finding) => finding.location?.file)).toEqual(['src/config/old-database.cjs']);
   });
 
+  it('takes the properties of module.exports = { … } as named exports, used by destructuring or member access (near miss: one nobody takes)', async () => {
+    const result = await runCheckOn(unusedExportsCheck, {
+      'package.json': pkg({ main: 'app.js' }),
+      'app.js': "const { loginUser } = require('./utils/auth');\nconst auth = require('./utils/auth').authenticateUser;\nconst { trackRequest } = require('./utils/tracker');\nmodule.exports = { loginUser, auth, trackRequest };\n",
+      'utils/auth.js': 'function loginUser() {}\nfunction authenticateUser() {}\nfunction logoutUser() {}\nmodule.exports = { loginUser, authenticateUser, logoutUser };\n',
+      'utils/tracker.js': 'module.exports = { trackRequest() {} };\n',
+    });
+    expect(result.findings.map((finding) => finding.message)).toEqual(['utils/auth.js:4: export `logoutUser` is not imported anywhere.']);
+  });
+
   it('knows Next.js conventions', async () => {
     const result = await runCheckOn(unusedFilesCheck, {
       'package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '15.0.0' } }),
