@@ -14,6 +14,7 @@ describe('error-exposure extractor', () => {
     ['Express error middleware', 'app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ message: err.message });\n});', ['2:<anonymous>:err.message']],
     ['a built-in error class is no guarantee', 'async function h(req, res) { try { await run(); } catch (e) { res.status(500).json({ error: e instanceof Error ? e.message : "Unknown" }); } }', ['1:h:e.message']],
     ['a status that falls back to 500', 'app.use((err, req, res, next) => {\n  const status = err.status || 500;\n  res.status(status).json({ message: err.message });\n});', ['3:<anonymous>:err.message']],
+    ['a flash message shown on the next page', "router.post('/login', async (req, res) => {\n  try { await login(req.body); } catch (e) { req.flash('error', e.message); res.redirect('/login'); }\n});", ['2:<anonymous>:e.message']],
     ['Hono', "app.get('/x', async (c) => {\n  try { return c.json(await q()); } catch (e) { return c.json({ error: (e as Error).message }, 500); }\n});", ['2:<anonymous>:e.message']],
   ])('reports %s', (_name, code, expected) => {
     expect(detailsOf(code)).toEqual(expected);

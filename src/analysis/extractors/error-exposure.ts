@@ -1,6 +1,7 @@
 // Where a failed request is answered with the error's own text: `res.status(500).json({ error:
-// err.message })` in a catch, a `.catch()` callback or an Express error middleware. Database and
-// library errors carry table, column and constraint names, file paths and sometimes values.
+// err.message })` or `req.flash('error', err.message)` in a catch, a `.catch()` callback or an
+// Express error middleware. Database and library errors carry table, column and constraint names,
+// file paths and sometimes values.
 import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
@@ -92,6 +93,8 @@ function statusOf(ts: typeof TS, call: TS.CallExpression | TS.NewExpression, err
 function isResponse(ts: typeof TS, node: TS.Node): node is TS.CallExpression | TS.NewExpression {
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /^(Response|NextResponse)$/.test(node.expression.text);
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  // `req.flash('error', err.message)`: shown on the next page the user sees.
+  if (/^(req|request)\.flash$/.test(chainText(ts, node.expression))) return true;
   return RESPONSE_METHODS.has(node.expression.name.text) && RESPONDER.test(chainText(ts, node.expression.expression));
 }
 
