@@ -81,13 +81,15 @@ export const inputValidationCheck = defineCheck({
     if (lookups > 0) evidence.push(`${lookups} handler(s) use their input only to find, check or remove records, or to answer: not counted`);
     if (unresolved.length > 0) evidence.push(`${unresolved.length} handler(s) defined where they cannot be followed: ${unresolved.slice(0, 3).map(describe).join(', ')}`);
     if (candidates.length === 0) {
-      // A pass must rest on the handlers that change data: when most of them could not be read, it would be a guess.
-      const followedMutating = reachable.filter((boundary) => boundary.handler !== null && MUTATING.has(boundary.method)).length;
-      if (unresolved.length > followedMutating) {
+      // A pass must rest on the handlers that change data: when most of them could not be read (and
+      // validate nothing on the route), it would be a guess.
+      const unread = unresolved.filter((boundary) => boundary.validation.length === 0);
+      const settled = reachable.filter((boundary) => MUTATING.has(boundary.method)).length - unread.length;
+      if (unread.length > settled) {
         return {
           status: 'unknown',
           evidence,
-          reason: `${unresolved.length} of the ${unresolved.length + followedMutating} handlers that change data are defined where they cannot be followed (${unresolved.slice(0, 3).map(describe).join(', ')}), so whether they validate their input cannot be read`,
+          reason: `${unread.length} of the ${unread.length + settled} handlers that change data are defined where they cannot be followed and validate nothing on the route (${unread.slice(0, 3).map(describe).join(', ')}), so whether they validate their input cannot be read`,
         };
       }
       return { status: 'pass', evidence: [...evidence, 'no handler passes request input to a write'] };

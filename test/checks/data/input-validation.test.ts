@@ -275,6 +275,16 @@ const cases: Case[] = [
     says: ['2 of the 2 handlers that change data are defined where they cannot be followed'],
   },
   {
+    name: 'near miss: handlers that cannot be followed but validate on the route leave the pass',
+    files: {
+      'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0', zod: '^3.0.0' }),
+      'app.js': "const express = require('express');\nconst posts = require('./controllers/posts');\nconst { validate, postSchema } = require('./validation');\nconst app = express();\napp.post('/posts', validate(postSchema), posts.create);\napp.listen(3000);\n",
+      'controllers/posts.js': "const Post = require('../models/post');\nmodule.exports.create = async (req, res) => { await Post.create(req.body); res.redirect('/'); };\n",
+    },
+    status: 'pass',
+    says: ['1 handler(s) defined where they cannot be followed'],
+  },
+  {
     name: 'near miss: one handler that cannot be followed among followed ones leaves the pass',
     files: express("app.post('/a/:id/archive', async (req, res) => { await prisma.a.update({ where: { id: Number(req.params.id) }, data: { archived: true } }); res.sendStatus(204); });\napp.delete('/b/:id', async (req, res) => { await prisma.b.delete({ where: { id: Number(req.params.id) } }); res.sendStatus(204); });\napp.post('/c', wrap(external.create));"),
     status: 'pass',
