@@ -81,11 +81,11 @@ export const inputValidationCheck = defineCheck({
     if (lookups > 0) evidence.push(`${lookups} handler(s) use their input only to find, check or remove records, or to answer: not counted`);
     if (unresolved.length > 0) evidence.push(`${unresolved.length} handler(s) defined where they cannot be followed: ${unresolved.slice(0, 3).map(describe).join(', ')}`);
     if (candidates.length === 0) {
-      // A pass must rest on the handlers that change data: when most of them could not be read (and
+      // A pass must rest on the handlers that change data: when half of them or more could not be read (and
       // validate nothing on the route), it would be a guess.
       const unread = unresolved.filter((boundary) => boundary.validation.length === 0);
       const settled = reachable.filter((boundary) => MUTATING.has(boundary.method)).length - unread.length;
-      if (unread.length > settled) {
+      if (unread.length > 0 && unread.length >= settled) {
         return {
           status: 'unknown',
           evidence,
