@@ -28,8 +28,20 @@ function variableFunctions(ts: typeof TS, statement: TS.VariableStatement, expor
   return found;
 }
 
+/** `module.exports.create = async (req, res) => …`, `exports.create = …`: CommonJS controllers. */
+function commonJsExport(ts: typeof TS, statement: TS.ExpressionStatement): HandlerShapedFunction[] {
+  const assignment = statement.expression;
+  if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isFunctionNode(ts, assignment.right)) return [];
+  const target = assignment.left;
+  if (!ts.isPropertyAccessExpression(target)) return [];
+  const object = target.expression;
+  const isExports = (ts.isIdentifier(object) && object.text === 'exports') || (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module' && object.name.text === 'exports');
+  return isExports ? [{ name: target.name.text, fn: assignment.right, exported: true }] : [];
+}
+
 function candidates(ts: typeof TS, statement: TS.Statement): HandlerShapedFunction[] {
   const exported = hasExportModifier(ts, statement);
+  if (ts.isExpressionStatement(statement)) return commonJsExport(ts, statement);
   if (ts.isFunctionDeclaration(statement) && statement.name) return [{ name: statement.name.text, fn: statement, exported }];
   if (ts.isVariableStatement(statement)) return variableFunctions(ts, statement, exported);
   if (ts.isClassDeclaration(statement) && statement.name) {

@@ -49,7 +49,7 @@ const NON_STORING_MODULES = /^(next\/(server|navigation|headers|cache)|@sveltejs
 /** Methods of the response and context objects a handler receives that answer the request. */
 const RESPONSE_METHODS = new Set([
   'json', 'jsonp', 'send', 'sendStatus', 'status', 'end', 'write', 'writeHead', 'redirect', 'render', 'text', 'html', 'body', 'header',
-  'set', 'setHeader', 'append', 'cookie', 'clearCookie', 'type', 'code', 'throw', 'location', 'sendFile', 'attachment', 'download',
+  'set', 'setHeader', 'append', 'cookie', 'clearCookie', 'type', 'code', 'throw', 'location', 'sendFile', 'attachment', 'download', 'flash',
 ]);
 /** `stripe.webhooks.constructEvent`, Paddle `webhooks.unmarshal`, Shopify `webhooks.validate`, Octokit `app.webhooks.verify`. */
 const WEBHOOKS_NAMESPACE = /(^|\.)webhooks\.(constructEvent|constructEventAsync|unmarshal|validate|verify|verifyAndReceive)$/;

@@ -101,6 +101,16 @@ const VALIDATION_MIDDLEWARE = integrationsIn('validation').flatMap((integration)
 ).filter((entry) => entry.names.length > 0);
 
 
+/**
+ * `catchAsync(admin.createPost)`, `asyncHandler(async (req, res) => …)`: the handler inside a wrapper
+ * that catches its errors, or null when the call is something else (`passport.authenticate()`).
+ */
+function wrappedHandler(ts: typeof TS, node: TS.Expression): TS.Expression | null {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.arguments.length !== 1) return null;
+  const inner = node.arguments[0]!;
+  return isFunctionNode(ts, inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) ? inner : null;
+}
+
 class RouteCollector {
   readonly result: RoutesExtract = { routes: [], routers: [], mounts: [], sharedValidation: [], handlers: [], inputs: [] };
   private readonly pending = new Map<TS.Node, HandlerInfo>();
@@ -156,7 +166,8 @@ class RouteCollector {
       const binding = root ? this.bindings.get(root.text) : undefined;
       return { handler: null, handlerRef: { module: binding?.module ?? null, name: argument.name.text } };
     }
-    return { handler: null, handlerRef: null };
+    const wrapped = wrappedHandler(ts, argument);
+    return wrapped ? this.handlerOf(wrapped) : { handler: null, handlerRef: null };
   }
 
   /** Middleware in the arguments before the handler that validates the request. */
@@ -333,7 +344,7 @@ class RouteCollector {
     if (ts.isIdentifier(last) && !this.localFunctions.has(last.text) && !this.bindings.has(last.text)) return;
     const receiver = this.routeReceiver(object);
     if (!receiver) return;
-    const { handler, handlerRef } = this.handlerOf(ts.isCallExpression(last) ? undefined : last);
+    const { handler, handlerRef } = this.handlerOf(ts.isCallExpression(last) && !wrappedHandler(ts, last) ? undefined : last);
     this.result.routes.push({
       framework: this.frameworkOf(receiver.name),
       method: method === 'del' ? 'DELETE' : method.toUpperCase(),

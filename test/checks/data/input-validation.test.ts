@@ -265,11 +265,20 @@ const cases: Case[] = [
   ...serverValueCases,
   ...loginCases,
   {
+    name: 'follows a CommonJS controller through a catchAsync-style wrapper',
+    files: {
+      'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }),
+      'app.js': "const express = require('express');\nconst admin = require('./controllers/admin');\nconst app = express();\napp.post('/admin/posts', catchAsync(admin.createPost));\napp.listen(3000);\n",
+      'controllers/admin.js': "const Post = require('../models/post');\nmodule.exports.createPost = async (req, res) => {\n  const post = await Post.create(req.body);\n  req.flash('success', 'Created');\n  res.redirect(`/posts/${post._id}`);\n};\n",
+    },
+    status: 'fail',
+    says: ['POST /admin/posts (app.js:4) reads body without a schema and writes: Post.create (controllers/admin.js:3)'],
+  },
+  {
     name: 'unknown, not a pass, when most handlers that change data cannot be followed',
     files: {
       'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0' }),
-      'app.js': "const express = require('express');\nconst posts = require('./controllers/posts');\nconst app = express();\napp.post('/posts', wrap(posts.create));\napp.put('/posts/:id', wrap(posts.update));\napp.listen(3000);\n",
-      'controllers/posts.js': "const Post = require('../models/post');\nmodule.exports.create = async (req, res) => { await Post.create(req.body); res.redirect('/'); };\nmodule.exports.update = async (req, res) => { await Post.findByIdAndUpdate(req.params.id, req.body); res.redirect('/'); };\n",
+      'app.js': "const express = require('express');\nconst posts = require('@acme/post-handlers');\nconst app = express();\napp.post('/posts', wrap(posts.create));\napp.put('/posts/:id', wrap(posts.update));\napp.listen(3000);\n",
     },
     status: 'unknown',
     says: ['2 of the 2 handlers that change data are defined where they cannot be followed'],
@@ -278,8 +287,7 @@ const cases: Case[] = [
     name: 'near miss: handlers that cannot be followed but validate on the route leave the pass',
     files: {
       'package.json': manifest({ express: '^4.0.0', mongoose: '^8.0.0', zod: '^3.0.0' }),
-      'app.js': "const express = require('express');\nconst posts = require('./controllers/posts');\nconst { validate, postSchema } = require('./validation');\nconst app = express();\napp.post('/posts', validate(postSchema), posts.create);\napp.listen(3000);\n",
-      'controllers/posts.js': "const Post = require('../models/post');\nmodule.exports.create = async (req, res) => { await Post.create(req.body); res.redirect('/'); };\n",
+      'app.js': "const express = require('express');\nconst posts = require('@acme/post-handlers');\nconst { validate, postSchema } = require('./validation');\nconst app = express();\napp.post('/posts', validate(postSchema), posts.create);\napp.listen(3000);\n",
     },
     status: 'pass',
     says: ['1 handler(s) defined where they cannot be followed'],
