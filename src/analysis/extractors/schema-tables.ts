@@ -99,21 +99,28 @@ function drizzleColumns(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallE
   return [...byKey.values()];
 }
 
-function mongooseColumns(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.NewExpression, table: string): CodeColumn[] {
-  const shape = node.arguments?.[0];
-  if (!shape || !ts.isObjectLiteralExpression(shape)) return [];
+type Markers = Pick<CodeColumn, 'unique' | 'required' | 'foreignKey'>;
+
+/** The `field: { …options }` entries of an attribute map (a Mongoose schema, a Sequelize model or migration). */
+function attributeColumns(ts: typeof TS, sourceFile: TS.SourceFile, table: string, shape: TS.ObjectLiteralExpression, markers: (field: string, options: TS.Expression) => Markers): CodeColumn[] {
   const columns: CodeColumn[] = [];
   for (const property of shape.properties) {
     if (!ts.isPropertyAssignment(property)) continue;
     const field = propertyName(ts, property);
-    if (field === null) continue;
-    const options = property.initializer;
-    const flag = (name: string) =>
-      ts.isObjectLiteralExpression(options) &&
-      options.properties.some((option) => ts.isPropertyAssignment(option) && propertyName(ts, option) === name && (option.initializer.kind === ts.SyntaxKind.TrueKeyword || ts.isArrayLiteralExpression(option.initializer)));
-    columns.push({ table, field, line: lineOf(sourceFile, property), unique: flag('unique'), required: flag('required'), foreignKey: null });
+    if (field !== null) columns.push({ table, field, line: lineOf(sourceFile, property), ...markers(field, property.initializer) });
   }
   return columns;
+}
+
+function mongooseColumns(ts: typeof TS, sourceFile: TS.SourceFile, node: TS.NewExpression, table: string): CodeColumn[] {
+  const shape = node.arguments?.[0];
+  if (!shape || !ts.isObjectLiteralExpression(shape)) return [];
+  // `required: true` or `required: [true, 'message']`.
+  const flag = (options: TS.Expression, name: string): boolean => {
+    const value = option(ts, options, name);
+    return isTrue(ts, value) || (value !== undefined && ts.isArrayLiteralExpression(value));
+  };
+  return attributeColumns(ts, sourceFile, table, shape, (_field, options) => ({ unique: flag(options, 'unique'), required: flag(options, 'required'), foreignKey: null }));
 }
 
 /** An option of an object literal: `unique: true` → the `true` node. */
@@ -132,25 +139,16 @@ const isFalse = (ts: typeof TS, node: TS.Expression | undefined): boolean => nod
  * has no foreign key; in a model that is unknown.
  */
 function sequelizeColumns(ts: typeof TS, sourceFile: TS.SourceFile, table: string, shape: TS.ObjectLiteralExpression, migration: boolean): CodeColumn[] {
-  const columns: CodeColumn[] = [];
-  for (const property of shape.properties) {
-    if (!ts.isPropertyAssignment(property)) continue;
-    const field = propertyName(ts, property);
-    if (field === null) continue;
-    const options = property.initializer;
+  return attributeColumns(ts, sourceFile, table, shape, (field, options) => {
     const primary = isTrue(ts, option(ts, options, 'primaryKey'));
     const unique = option(ts, options, 'unique');
     const references = option(ts, options, 'references') !== undefined;
-    columns.push({
-      table,
-      field,
-      line: lineOf(sourceFile, property),
+    return {
       unique: primary || (unique !== undefined && !isFalse(ts, unique)),
       required: primary || isFalse(ts, option(ts, options, 'allowNull')),
       foreignKey: references ? true : migration && !primary && REFERENCE_COLUMN.test(field) ? false : null,
-    });
-  }
-  return columns;
+    };
+  });
 }
 
 /** `addIndex('users', ['email'], { unique: true })`, `addConstraint('users', { fields: ['email'], type: 'unique' })`: one-column unique indexes and foreign keys added later. */
