@@ -1,5 +1,7 @@
 // docs.readme-setup: the README itself gives concrete install and run steps.
 import { defineCheck } from '../../core/check.js';
+import type { RepoTree } from '../../core/facts.js';
+import type { CheckOutcome } from '../../core/types.js';
 import { outlineReadme, type CodeLine } from './readme-outline.js';
 import { readableReadme } from './readme-presence.js';
 import { SETUP_COMMANDS, commandsOf, type SetupCommand, type SetupStep } from './setup-commands.js';
@@ -57,6 +59,33 @@ function firstLink(text: string): { url: string; line: number } | null {
   return null;
 }
 
+function commandsSeen(text: string, library: boolean): SeenCommand[] {
+  const outline = outlineReadme(text);
+  return [...commandsInCode(outline.code), ...commandsInProse(text, new Set(outline.code.map((entry) => entry.line))), ...(library ? usageBlock(outline.code) : [])];
+}
+
+const SETUP_GUIDE = /^(docs\/)?(setup|install(ation)?|getting[-_ ]started|quickstart)\.md$/i;
+
+/**
+ * Without a README, a setup guide beside it (SETUP.md, INSTALL.md, docs/getting-started.md) that
+ * gives both install and run commands: the steps exist, only not where a newcomer looks first.
+ */
+function setupGuideInstead(tree: RepoTree): CheckOutcome | null {
+  for (const file of tree.files) {
+    if (!SETUP_GUIDE.test(file.path)) continue;
+    const seen = commandsSeen(tree.read(file.path) ?? '', false);
+    const steps = (step: SetupStep) => seen.some((entry) => entry.rule.steps.includes(step));
+    if (!steps('install') || !steps('run')) continue;
+    return {
+      status: 'partial',
+      score: 0.5,
+      evidence: ['no README at the root', `${file.path} gives install and run commands`],
+      findings: [{ message: `There is no README; ${file.path} gives the install and run steps, but a newcomer looks in the README first.`, location: { file: file.path, line: 1 }, severity: 'low', snippet: 'setup-guide-only' }],
+    };
+  }
+  return null;
+}
+
 export const readmeSetupCheck = defineCheck({
   id: 'docs.readme-setup',
   area: 'docs',
@@ -81,14 +110,9 @@ export const readmeSetupCheck = defineCheck({
       missingEvidence: 'no README at the root, so no setup steps',
       missingMessage: 'There is no README, so nothing tells a newcomer how to install and run the project.',
     });
-    if ('outcome' in found) return found.outcome;
+    if ('outcome' in found) return found.outcome.status === 'fail' ? (setupGuideInstead(tree) ?? found.outcome) : found.outcome;
     const { readme } = found;
-    const outline = outlineReadme(readme.text);
-    const seen = [
-      ...commandsInCode(outline.code),
-      ...commandsInProse(readme.text, new Set(outline.code.map((entry) => entry.line))),
-      ...(project.kind === 'library' ? usageBlock(outline.code) : []),
-    ];
+    const seen = commandsSeen(readme.text, project.kind === 'library');
     const has = (step: SetupStep) => seen.filter((entry) => entry.rule.steps.includes(step));
     const install = has('install');
     const run = has('run');

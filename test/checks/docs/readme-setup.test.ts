@@ -6,6 +6,13 @@ const readme = (body: string) => ({ 'README.md': `# Acme\n\nAcme turns invoices 
 
 const cases: { name: string; files: Record<string, string>; status: string; evidence?: RegExp }[] = [
   { name: 'no README', files: { 'package.json': '{}' }, status: 'fail', evidence: /no README/ },
+  {
+    name: 'no README, but a setup guide with install and run commands',
+    files: { 'package.json': '{}', 'SETUP.md': '# Setup\n\n```bash\nnpm install\ncp .env.example .env.local\nnpm run dev\n```\n' },
+    status: 'partial',
+    evidence: /SETUP\.md gives install and run commands/,
+  },
+  { name: 'near miss: no README and a setup guide without run steps', files: { 'package.json': '{}', 'SETUP.md': '# Setup\n\nAsk the team for access.\n\n```bash\nnpm install\n```\n' }, status: 'fail', evidence: /no README/ },
   { name: 'README with only a title', files: { 'README.md': '# Acme\n' }, status: 'fail' },
   {
     name: 'install and run in a fenced block',
