@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ConsoleExtract } from '../../analysis/extractors/console.js';
 import { defineCheck } from '../../core/check.js';
-import type { ManifestsFact, ParsedFile, ProjectFact } from '../../core/facts.js';
+import { findEntryPoints } from '../../analysis/entry-points.js';
+import type { ManifestsFact, ParsedFile, ProjectFact, RepoTree } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { loggingIntegrations } from '../../knowledge/integrations/logging.js';
 import { platformRuntimeOf } from '../../knowledge/platform-runtimes.js';
@@ -47,6 +48,22 @@ function callsOf(file: ParsedFile): ConsoleExtract['calls'] {
   return (file.extracts['console'] as ConsoleExtract | undefined)?.calls ?? [];
 }
 
+/** Scripts that start the app, whose console is the server's log; any other script is a command. */
+const SERVER_SCRIPT = /^(start|dev|serve|server|prod|production|preview|watch)(:|$)/;
+
+/**
+ * Files a package script runs as a command (`"db:seed": "tsx lib/db/seed.ts"`): the terminal is
+ * their interface, as it is a CLI's.
+ */
+function commandScripts(tree: RepoTree, manifests: ManifestsFact, paths: readonly string[]): Set<string> {
+  const commands = new Set<string>();
+  for (const [path, why] of findEntryPoints(tree, manifests, paths).files) {
+    const script = /^script "([^"]+)"/.exec(why)?.[1];
+    if (script !== undefined && !SERVER_SCRIPT.test(script)) commands.add(path);
+  }
+  return commands;
+}
+
 export const consoleLoggingCheck = defineCheck({
   id: 'code.console-logging',
   area: 'code',
@@ -66,13 +83,14 @@ export const consoleLoggingCheck = defineCheck({
   severity: 'low',
   weight: 1,
   effortMinutes: 10,
-  requires: ['code', 'project', 'manifests'],
+  requires: ['code', 'project', 'manifests', 'tree'],
   optionsSchema: options,
-  run({ code, project, manifests }, { options: limits }) {
+  run({ code, project, manifests, tree }, { options: limits }) {
     const none = noSource(code);
     if (none) return none;
     if (project.kind === 'cli') return { status: 'na', evidence: [], reason: 'A command-line tool: the console is its interface.' };
-    const allServer = productionFiles(code).filter((file) => isServerFile(file, project.kind));
+    const scripts = commandScripts(tree, manifests, code.files.map((file) => file.path));
+    const allServer = productionFiles(code).filter((file) => isServerFile(file, project.kind) && !scripts.has(file.path));
     // Where the platform collects console output per invocation, with its level, console is the logger.
     const server = allServer.filter((file) => platformRuntimeOf(file.path)?.consoleIsLog !== true);
     if (server.length === 0) {

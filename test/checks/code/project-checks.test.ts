@@ -209,6 +209,16 @@ describe('code.console-logging', () => {
     expect(result.status).toBe('na');
   });
 
+  it('leaves out files a package script runs as a command (near miss: the script that starts the server)', async () => {
+    const manifest = JSON.stringify({ scripts: { start: 'node src/server/index.js', 'db:seed': 'tsx src/server/db/seed.ts', 'db:setup': 'tsx src/server/db/setup.ts' } });
+    const result = await runCheckOn(
+      consoleLoggingCheck,
+      { 'package.json': manifest, 'src/server/index.js': noisy, 'src/server/db/seed.ts': noisy, 'src/server/db/setup.ts': noisy },
+      { facts: project('service') },
+    );
+    expect(result.findings.map((finding) => finding.location?.file)).toEqual(['src/server/index.js']);
+  });
+
   it('ignores browser code in a web app', async () => {
     const result = await runCheckOn(consoleLoggingCheck, { 'src/components/Chart.tsx': noisy, 'app/page.tsx': noisy }, { facts: project('web-app') });
     expect(result.status).toBe('na');
