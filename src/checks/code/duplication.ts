@@ -2,9 +2,12 @@
 import { z } from 'zod';
 import { findClones } from '../../analysis/clones.js';
 import type { CloneTokensExtract } from '../../analysis/extractors/clone-tokens.js';
+import { importsOf } from '../../analysis/extracts.js';
 import { defineCheck } from '../../core/check.js';
+import type { ParsedFile } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
 import { isMigrationPath } from '../../util/paths.js';
+import { kitFilesOf } from './unused.js';
 import { graded, MAX_FINDINGS, noSource, percent, plural, productionFiles } from './shared.js';
 
 const options = z.object({
@@ -17,6 +20,11 @@ const options = z.object({
   /** Share at or above which it fails. */
   failShare: z.number().min(0).max(1).default(0.2),
 });
+
+/** A Drizzle schema module: it imports a dialect's table builders (`drizzle-orm/pg-core`, …). */
+function declaresTables(file: ParsedFile): boolean {
+  return importsOf(file).imports.some((entry) => /^drizzle-orm\/[\w-]+-core$/.test(entry.specifier));
+}
 
 export const duplicationCheck = defineCheck({
   id: 'code.duplication',
@@ -35,13 +43,15 @@ export const duplicationCheck = defineCheck({
   severity: 'medium',
   weight: 2,
   effortMinutes: 30,
-  requires: ['code'],
+  requires: ['code', 'tree'],
   optionsSchema: options,
-  run({ code }, { options: limits }) {
+  run({ code, tree }, { options: limits }) {
     const none = noSource(code);
     if (none) return none;
-    // Migrations repeat their tool's boilerplate by design and are never refactored once they have run.
-    const files = productionFiles(code).filter((file) => !isMigrationPath(file.path));
+    // Migrations repeat their tool's boilerplate by design and are never refactored once they have
+    // run; table declarations list columns alike by design; a copied UI kit is its vendor's code.
+    const kit = kitFilesOf(code, tree);
+    const files = productionFiles(code).filter((file) => !isMigrationPath(file.path) && !declaresTables(file) && !kit.has(file.path));
     const inputs = files.flatMap((file) => {
       const fingerprints = file.extracts['clone-tokens'] as CloneTokensExtract | undefined;
       return fingerprints ? [{ path: file.path, fingerprints }] : [];

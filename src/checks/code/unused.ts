@@ -44,7 +44,7 @@ function aliasTargetsOf(graph: ImportGraph, paths: readonly string[]): Map<strin
 }
 
 /** Files inside a copied UI kit whose config file sits at the root of the project that holds it. */
-function kitFilesOf(code: CodeFact, tree: RepoTree): Map<string, string> {
+export function kitFilesOf(code: CodeFact, tree: RepoTree): Map<string, string> {
   const kits = new Map<string, string>();
   for (const kit of COPIED_UI_KITS) {
     for (const file of code.files) {

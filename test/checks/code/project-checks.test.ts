@@ -50,6 +50,15 @@ describe('code.duplication', () => {
     expect(copied.findings).toHaveLength(1);
   });
 
+  it('leaves out Drizzle schema modules and a copied UI kit (near miss: the same files without the drizzle import or the kit marker)', async () => {
+    const files = (header: string) => ({ 'lib/db/a.ts': `${header}\n${block('a', 'x')}`, 'lib/db/b.ts': `${header}\n${block('b', 'y')}` });
+    expect((await runCheckOn(duplicationCheck, files("import { sqliteTable } from 'drizzle-orm/sqlite-core';"))).findings).toEqual([]);
+    expect((await runCheckOn(duplicationCheck, files("import { sqliteTable } from './table-helpers';"))).findings).toHaveLength(1);
+    const kit = { 'components/ui/a.tsx': block('a', 'x'), 'components/ui/b.tsx': block('b', 'y') };
+    expect((await runCheckOn(duplicationCheck, { ...kit, 'components.json': '{}' })).findings).toEqual([]);
+    expect((await runCheckOn(duplicationCheck, kit)).findings).toHaveLength(1);
+  });
+
   it('ignores copies shorter than the minimum', async () => {
     const small = 'export function f(a) {\n  if (a) {\n    return a + 1;\n  }\n  return 0;\n}\n';
     expect((await runCheckOn(duplicationCheck, { 'src/a.ts': small, 'src/b.ts': small })).status).toBe('pass');
