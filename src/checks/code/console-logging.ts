@@ -1,10 +1,11 @@
 // code.console-logging: server code logs through a logger, not console.*.
 import { z } from 'zod';
 import type { ConsoleExtract } from '../../analysis/extractors/console.js';
+import { resolvePackageFile } from '../../analysis/import-graph.js';
 import { defineCheck } from '../../core/check.js';
-import { findEntryPoints } from '../../analysis/entry-points.js';
 import type { ManifestsFact, ParsedFile, ProjectFact, RepoTree } from '../../core/facts.js';
 import type { FindingInput } from '../../core/types.js';
+import { COMMAND_PATH } from '../../knowledge/entry-points.js';
 import { loggingIntegrations } from '../../knowledge/integrations/logging.js';
 import { platformRuntimeOf } from '../../knowledge/platform-runtimes.js';
 import { graded, MAX_FINDINGS, noSource, perKloc, plural, productionFiles } from './shared.js';
@@ -48,19 +49,31 @@ function callsOf(file: ParsedFile): ConsoleExtract['calls'] {
   return (file.extracts['console'] as ConsoleExtract | undefined)?.calls ?? [];
 }
 
-/** Scripts that start the app, whose console is the server's log; any other script is a command. */
+/** Scripts that start the app, whose console is the server's log. */
 const SERVER_SCRIPT = /^(start|dev|serve|server|prod|production|preview|watch)(:|$)/;
+/** A command that runs a file (not one that builds or checks it: `esbuild server/index.ts`, `tsc`). */
+const RUNNER = /^(?:[A-Z_]+=\S*\s+)*(?:npx\s+)?(?:tsx|ts-node|node|bun|bun\s+run|deno\s+run(?:\s+-\S+)*)\s/;
 
 /**
  * Files a package script runs as a command (`"db:seed": "tsx lib/db/seed.ts"`): the terminal is
- * their interface, as it is a CLI's.
+ * their interface, as it is a CLI's. A file a start script also names stays server code.
  */
-function commandScripts(tree: RepoTree, manifests: ManifestsFact, paths: readonly string[]): Set<string> {
+function commandScripts(tree: RepoTree, manifests: ManifestsFact): Set<string> {
   const commands = new Set<string>();
-  for (const [path, why] of findEntryPoints(tree, manifests, paths).files) {
-    const script = /^script "([^"]+)"/.exec(why)?.[1];
-    if (script !== undefined && !SERVER_SCRIPT.test(script)) commands.add(path);
+  const servers = new Set<string>();
+  for (const manifest of manifests.all) {
+    for (const [name, command] of Object.entries(manifest.scripts)) {
+      const server = SERVER_SCRIPT.test(name);
+      for (const part of command.split(/&&|\|\||;/)) {
+        if (!server && !RUNNER.test(part.trim())) continue;
+        for (const match of part.matchAll(COMMAND_PATH)) {
+          const file = resolvePackageFile(tree, manifest.dir, match[1]!);
+          if (file) (server ? servers : commands).add(file);
+        }
+      }
+    }
   }
+  for (const file of servers) commands.delete(file);
   return commands;
 }
 
@@ -89,7 +102,7 @@ export const consoleLoggingCheck = defineCheck({
     const none = noSource(code);
     if (none) return none;
     if (project.kind === 'cli') return { status: 'na', evidence: [], reason: 'A command-line tool: the console is its interface.' };
-    const scripts = commandScripts(tree, manifests, code.files.map((file) => file.path));
+    const scripts = commandScripts(tree, manifests);
     const allServer = productionFiles(code).filter((file) => isServerFile(file, project.kind) && !scripts.has(file.path));
     // Where the platform collects console output per invocation, with its level, console is the logger.
     const server = allServer.filter((file) => platformRuntimeOf(file.path)?.consoleIsLog !== true);

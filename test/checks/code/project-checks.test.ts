@@ -219,7 +219,9 @@ describe('code.console-logging', () => {
   });
 
   it('leaves out files a package script runs as a command (near miss: the script that starts the server)', async () => {
-    const manifest = JSON.stringify({ scripts: { start: 'node src/server/index.js', 'db:seed': 'tsx src/server/db/seed.ts', 'db:setup': 'tsx src/server/db/setup.ts' } });
+    const manifest = JSON.stringify({
+      scripts: { build: 'esbuild src/server/index.js --bundle --outdir=dist', start: 'node src/server/index.js', 'db:seed': 'NODE_ENV=development tsx src/server/db/seed.ts', 'db:setup': 'npx tsx src/server/db/setup.ts' },
+    });
     const result = await runCheckOn(
       consoleLoggingCheck,
       { 'package.json': manifest, 'src/server/index.js': noisy, 'src/server/db/seed.ts': noisy, 'src/server/db/setup.ts': noisy },
