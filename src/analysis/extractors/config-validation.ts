@@ -4,6 +4,7 @@ import type { ts as TS } from 'ts-morph';
 import { CONFIG_VALIDATORS, SCHEMA_VALIDATE_METHODS, type ConfigValidator } from '../../knowledge/config-validators.js';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { moduleBindings, requiredModule } from './module-bindings.js';
+import { isTypeOnlyWrapper, unwrapExpression } from './node-shapes.js';
 
 export interface ConfigValidationExtract {
   /** Calls that validate the environment (or a config object) as a whole. */
@@ -65,16 +66,7 @@ function envReadName(ts: typeof TS, node: TS.Node): string | null {
   return null;
 }
 
-function isWrapper(ts: typeof TS, node: TS.Node): node is TS.ParenthesizedExpression | TS.AsExpression | TS.SatisfiesExpression | TS.NonNullExpression {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node);
-}
-
-/** The expression inside parentheses, `as` and `satisfies` casts and `!` assertions. */
-function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
-  let current = node;
-  while (isWrapper(ts, current)) current = current.expression;
-  return current;
-}
+const unwrap = (ts: typeof TS, node: TS.Expression): TS.Expression => unwrapExpression(ts, node);
 
 function isFallback(ts: typeof TS, node: TS.Node): node is TS.BinaryExpression {
   if (!ts.isBinaryExpression(node)) return false;
@@ -516,7 +508,7 @@ export function extractConfigValidation(input: SourceInput): ConfigValidationExt
   for (const node of nodes.ofKind(ts.SyntaxKind.BinaryExpression)) {
     if (!isFallback(ts, node)) continue;
     let outer = node.parent;
-    while (isWrapper(ts, outer)) outer = outer.parent;
+    while (isTypeOnlyWrapper(ts, outer)) outer = outer.parent;
     if (isFallback(ts, outer)) continue;
     const reads = fallbackOperands(ts, node).map((operand) => ({ operand, name: envReadName(ts, operand) }));
     if (reads.at(-1)!.name === null) {

@@ -7,6 +7,7 @@ import type { FileExtractor, SourceInput } from '../extractor.js';
 import { lineOf } from '../syntax.js';
 import { functionName } from './function-names.js';
 import { chainText } from './module-bindings.js';
+import { unwrapExpression } from './node-shapes.js';
 
 export interface ErrorExposure {
   line: number;
@@ -57,11 +58,7 @@ function developmentOnly(ts: typeof TS, node: TS.Node): boolean {
   return condition !== null && DEVELOPMENT_ONLY.test(condition.getSourceFile().text.slice(condition.pos, condition.end));
 }
 
-function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
-  return current;
-}
+const unwrap = (ts: typeof TS, node: TS.Expression): TS.Expression => unwrapExpression(ts, node);
 
 /**
  * The status a response call sets, when written as a number (`res.status(400)`, `{ status: 500 }`),

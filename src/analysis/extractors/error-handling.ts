@@ -7,6 +7,7 @@ import type { ts as TS } from 'ts-morph';
 import type { FileExtractor, SourceInput } from '../extractor.js';
 import { functionName } from './function-names.js';
 import { chainText } from './module-bindings.js';
+import { unwrapExpression } from './node-shapes.js';
 import { endLineOf, lineOf } from '../syntax.js';
 import type { SourceComment } from '../tokens.js';
 
@@ -51,11 +52,7 @@ const PENDING_NOTE = /\b(TODO|FIXME|XXX)\b/;
  */
 const ANSWERING_CALLEE = /^(parse([A-Z]\w*)?|safeParse|decode([A-Z]\w*)?|atob|URL|RegExp|Range|SemVer|BigInt|access(Sync)?|l?stat(Sync)?)$/;
 
-function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isAsExpression(current)) current = current.expression;
-  return current;
-}
+const unwrap = (ts: typeof TS, node: TS.Expression): TS.Expression => unwrapExpression(ts, node, true);
 
 function calleeText(ts: typeof TS, call: TS.CallExpression): string {
   const callee = call.expression;

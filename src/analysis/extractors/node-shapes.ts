@@ -25,3 +25,18 @@ export function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
   return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
 }
+
+/** Parentheses and type-only wrappers: `(x)`, `x as T`, `x satisfies T`, `x!`, `<T>x`. */
+export function isTypeOnlyWrapper(
+  ts: typeof TS,
+  node: TS.Node,
+): node is TS.ParenthesizedExpression | TS.AsExpression | TS.SatisfiesExpression | TS.NonNullExpression | TS.TypeAssertion {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
+}
+
+/** The expression inside parentheses and type-only wrappers; with `awaits`, inside `await` too. */
+export function unwrapExpression(ts: typeof TS, node: TS.Expression, awaits = false): TS.Expression {
+  let current = node;
+  while (isTypeOnlyWrapper(ts, current) || (awaits && ts.isAwaitExpression(current))) current = current.expression;
+  return current;
+}

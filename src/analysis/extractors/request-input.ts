@@ -6,6 +6,7 @@
 // an address built from the request's own URL (`new URL('/api', req.url)`) is no forgery.
 import type { ts as TS } from 'ts-morph';
 import { chainText, rootIdentifier } from './module-bindings.js';
+import { unwrapExpression } from './node-shapes.js';
 
 /** `req.body`, `req.query.url`, `ctx.request.body`, Hono's `c.req.query()`, `await request.json()`, `url.searchParams.get()`. */
 const REQUEST_SOURCE = [
@@ -15,13 +16,7 @@ const REQUEST_SOURCE = [
   /searchParams\.get\(\)$/,
 ];
 
-function unwrap(ts: typeof TS, node: TS.Expression): TS.Expression {
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
-    current = current.expression;
-  }
-  return current;
-}
+const unwrap = (ts: typeof TS, node: TS.Expression): TS.Expression => unwrapExpression(ts, node, true);
 
 function isRequestSource(ts: typeof TS, node: TS.Expression): boolean {
   const chain = chainText(ts, unwrap(ts, node));
