@@ -56,6 +56,15 @@ type Read = Omit<EnvRead, 'file'>;
 /** A read followed by `||` or `??` has a fallback in the code. */
 const fallsBack = (lexeme: Lexeme | undefined): boolean => text(lexeme) === '||' || text(lexeme) === '??';
 
+/**
+ * A read that is a yes/no switch, off when unset: `!!process.env.X`, `process.env.X === 'true'`.
+ * (`!process.env.X` alone is how a guard for a required variable starts, so it is not one.)
+ */
+function readAsFlag(lexemes: readonly Lexeme[], start: number, after: number): boolean {
+  if (text(lexemes[start - 1]) === '!' && text(lexemes[start - 2]) === '!') return true;
+  return /^[!=]==?$/.test(text(lexemes[after]) ?? '') && lexemes[after + 1]?.kind === 'string';
+}
+
 /** Names bound by `{ A, B: b, C = 1, ...rest }` whose closing brace is at `close`. */
 function destructuredNames(lexemes: readonly Lexeme[], close: number): Read[] | null {
   let depth = 0;
@@ -103,13 +112,15 @@ function readsAfterEnvObject(lexemes: readonly Lexeme[], start: number, end: num
   const property = lexemes[propertyIndex];
   if (propertyIndex !== -1 && property?.kind === 'name') {
     if (assigned(propertyIndex + 1)) return [];
-    return [{ name: property.text, line: property.line, ...(fallsBack(lexemes[propertyIndex + 1]) ? { defaulted: true as const } : {}) }];
+    const defaulted = fallsBack(lexemes[propertyIndex + 1]) || readAsFlag(lexemes, start, propertyIndex + 1);
+    return [{ name: property.text, line: property.line, ...(defaulted ? { defaulted: true as const } : {}) }];
   }
   if (text(after) === '[') {
     const key = lexemes[next + 1];
     const literal = key?.kind === 'string' && text(lexemes[next + 2]) === ']';
     if (literal && assigned(next + 3)) return [];
-    return [{ name: literal ? key.text : null, line: root.line, ...(literal && fallsBack(lexemes[next + 3]) ? { defaulted: true as const } : {}) }];
+    const defaulted = literal && (fallsBack(lexemes[next + 3]) || readAsFlag(lexemes, start, next + 3));
+    return [{ name: literal ? key.text : null, line: root.line, ...(defaulted ? { defaulted: true as const } : {}) }];
   }
   if (text(lexemes[start - 1]) === '=' && text(lexemes[start - 2]) === '}') {
     return destructuredNames(lexemes, start - 2) ?? [];

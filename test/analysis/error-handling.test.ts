@@ -103,6 +103,16 @@ describe('error-handling extractor', () => {
     },
   );
 
+  it.each(['instructorClient.chat.completions.create({ model })', 'openai.embeddings.create({ input })', 'anthropic.messages.create({ model })'])('does not take a model API call for a write: %s', (call) => {
+    const [site] = sitesOf(`async function evaluate() { try { return await ${call}; } catch (e) { console.error(e); return null; } }`);
+    expect(site?.writePath).toBe(false);
+  });
+
+  it('still takes a messages table\'s create for a write (near miss)', () => {
+    const [message] = sitesOf('async function f() { try { await db.messages.create({ data }); } catch (e) { console.error(e); } }');
+    expect(message?.writePath).toBe(true);
+  });
+
   it('still takes a store\'s removeItem for a write (near miss)', () => {
     const [site] = sitesOf('async function f() { try { await storage.removeItem(key); } catch (e) { console.error(e); } }');
     expect(site?.writePath).toBe(true);

@@ -36,8 +36,11 @@ export interface ErrorHandlingExtract {
 /** Calls that hand the error on to someone who will deal with it. */
 const PASS_ON_CALLEES = new Set(['next', 'reject', 'callback', 'cb', 'done', 'fail']);
 const LOGGER_OBJECTS = /^(console|logger|log|logging|winston|pino|bunyan|debug|Sentry|sentry|tracer|this\.logger|this\.log)$/;
-/** Receivers whose `removeItem`/`delete`/`remove` change this page's state, not stored data. */
-const BROWSER_STATE = /(^|\.)(localStorage|sessionStorage|classList|searchParams|dataset)$/;
+/**
+ * Receivers whose `removeItem`/`delete`/`create` write no stored data: this page's state, and model
+ * APIs whose `create` asks for a completion (`openai.chat.completions.create`, `anthropic.messages.create`).
+ */
+const NOT_STORAGE = /(^|\.)(localStorage|sessionStorage|classList|searchParams|dataset|completions|embeddings|moderations)$|^\w*(anthropic|claude)\w*\.messages$/i;
 /** Method names that write (ORMs, query builders, Mongoose, the file system, message queues). */
 const WRITE_METHOD = /^(save|create\w*|insert\w*|update\w*|upsert\w*|delete\w*|remove\w*|destroy\w*|write\w*|append\w*|put|send|publish|commit|execute|exec|query|\$?transaction|persist|flush|bulkWrite|replace\w*|findByIdAnd\w+|findOneAnd\w+|increment|decrement|\$executeRaw\w*)$/;
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'head', 'options']);
@@ -203,8 +206,8 @@ function writesIn(ts: typeof TS, root: TS.Node | undefined): boolean {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : null;
-      const inBrowserState = ts.isPropertyAccessExpression(callee) && BROWSER_STATE.test(chainText(ts, callee.expression));
-      if (name !== null && WRITE_METHOD.test(name) && !inBrowserState) {
+      const notStorage = ts.isPropertyAccessExpression(callee) && NOT_STORAGE.test(chainText(ts, callee.expression));
+      if (name !== null && WRITE_METHOD.test(name) && !notStorage) {
         found = true;
         return;
       }

@@ -68,6 +68,16 @@ describe('security.env-example', () => {
     expect(result.evidence).toContain('not required, the code has a fallback wherever it reads them: CONCURRENCY, LOG_LEVEL, PORT');
   });
 
+  it('does not ask for a yes/no switch that is off when unset (near miss: a guard for a required variable)', async () => {
+    const result = await runCheckOn(envExampleCheck, {
+      ...DB,
+      'src/env.js': "export const skip = !!process.env.SKIP_ENV_VALIDATION;\nexport const beta = process.env['ENABLE_BETA'] === 'true';\nif (!process.env.STRIPE_PRICE) throw new Error('STRIPE_PRICE is required');\n",
+      '.env.example': 'DATABASE_URL=\n',
+    });
+    expect(result.findings.map((finding) => finding.message.split(' ')[0])).toEqual(['STRIPE_PRICE']);
+    expect(result.evidence).toContain('not required, the code has a fallback wherever it reads them: ENABLE_BETA, SKIP_ENV_VALIDATION');
+  });
+
   it('takes the names of one fallback chain as alternatives: one listed in the template is enough', async () => {
     const auth = "const ACCESS_JWT_SECRET =\n  process.env['ACCESS_JWT_SECRET'] || process.env['JWT_SECRET'];\n";
     const chain = await runCheckOn(envExampleCheck, { 'src/auth.ts': auth, '.env.example': 'ACCESS_JWT_SECRET=\n' });
