@@ -45,17 +45,19 @@ function ownErrorClassTest(ts: typeof TS, condition: TS.Expression, errorName: s
   );
 }
 
-/** The parts of an `if` or `?:` that can answer with the error's text: not the branch of the app's own error class. */
-function branchesToSearch(ts: typeof TS, node: TS.Node, errorName: string): TS.Node[] | null {
-  if (ts.isIfStatement(node) && ownErrorClassTest(ts, node.expression, errorName)) return node.elseStatement ? [node.elseStatement] : [];
-  if (ts.isConditionalExpression(node) && ownErrorClassTest(ts, node.condition, errorName)) return [node.whenFalse];
-  return null;
-}
-
-/** A `?:` or `if` whose condition keeps the details out of production. */
-function developmentOnly(ts: typeof TS, node: TS.Node): boolean {
+/**
+ * Which parts of `node` can carry the error's text into an answer, or null for all its children:
+ * none of a nested function (it answers some other time) or of a development-only branch (meant to
+ * show details); only the other branch of a test on the app's own error class.
+ */
+function partsToSearch(ts: typeof TS, node: TS.Node, errorName: string): readonly TS.Node[] | null {
+  if (ts.isFunctionLike(node)) return [];
   const condition = ts.isConditionalExpression(node) ? node.condition : ts.isIfStatement(node) ? node.expression : null;
-  return condition !== null && DEVELOPMENT_ONLY.test(condition.getSourceFile().text.slice(condition.pos, condition.end));
+  if (condition === null) return null;
+  if (DEVELOPMENT_ONLY.test(condition.getSourceFile().text.slice(condition.pos, condition.end))) return [];
+  if (!ownErrorClassTest(ts, condition, errorName)) return null;
+  if (ts.isConditionalExpression(node)) return [node.whenFalse];
+  return (node as TS.IfStatement).elseStatement ? [(node as TS.IfStatement).elseStatement!] : [];
 }
 
 const unwrap = (ts: typeof TS, node: TS.Expression): TS.Expression => unwrapExpression(ts, node);
@@ -109,14 +111,10 @@ function detailIn(ts: typeof TS, root: TS.Node, errorName: string, carriers: Rea
     else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString' && isError(node.expression.expression)) found = `${errorName}.toString()`;
     else if (ts.isTemplateSpan(node) && isError(node.expression)) found = `\`\${${errorName}}\``;
     else if (ts.isIdentifier(node) && carriers.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) found = node.text;
-    // A nested function answers some other time; a development-only branch is meant to show details.
-    else if (ts.isFunctionLike(node)) return;
-    else if (developmentOnly(ts, node)) return;
-    else if (branchesToSearch(ts, node, errorName)) {
-      for (const branch of branchesToSearch(ts, node, errorName)!) visit(branch);
-      return;
-    }
-    if (found === null) ts.forEachChild(node, visit);
+    if (found !== null) return;
+    const parts = partsToSearch(ts, node, errorName);
+    if (parts) parts.forEach(visit);
+    else ts.forEachChild(node, visit);
   };
   visit(root);
   return found;
@@ -141,11 +139,9 @@ function exposuresIn(ts: typeof TS, sourceFile: TS.SourceFile, body: TS.Node, er
   const carriers = carriersIn(ts, body, errorName);
   const found: ErrorExposure[] = [];
   const visit = (node: TS.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    if (developmentOnly(ts, node)) return;
-    const branches = branchesToSearch(ts, node, errorName);
-    if (branches) {
-      for (const branch of branches) visit(branch);
+    const parts = partsToSearch(ts, node, errorName);
+    if (parts) {
+      parts.forEach(visit);
       return;
     }
     if (isResponse(ts, node)) {
